@@ -1,0 +1,30 @@
+"""Managing the secrets shared with host products."""
+
+import re
+
+from django.db import transaction
+
+from ..models import SigningKey
+from ..models.signing import new_secret
+
+MIN_SECRET_LENGTH = 32
+
+
+@transaction.atomic
+def create_key(kid, *, secret=None):
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", kid or ""):
+        raise ValueError("A key id may contain only letters, digits, '-' and '_'.")
+    if SigningKey.objects.filter(kid=kid).exists():
+        raise ValueError(f"A key with id {kid!r} already exists.")
+    if secret is not None and len(secret) < MIN_SECRET_LENGTH:
+        raise ValueError(f"A secret needs at least {MIN_SECRET_LENGTH} characters.")
+    return SigningKey.objects.create(kid=kid, secret=secret or new_secret())
+
+
+def list_keys():
+    return list(SigningKey.objects.order_by("-created_at"))
+
+
+@transaction.atomic
+def deactivate_key(kid):
+    return SigningKey.objects.filter(kid=kid).update(is_active=False) == 1
