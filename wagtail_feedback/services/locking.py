@@ -1,6 +1,11 @@
 """Row locks taken in one global order — requests, then visitors, each by id —
 so two services can never deadlock each other on PostgreSQL. On SQLite the
 IMMEDIATE transaction already serialises writers and these are plain reads.
+
+The locks are ``FOR NO KEY UPDATE``: inserting a history row or vote that
+points at a request takes ``FOR KEY SHARE`` on it, which a plain
+``FOR UPDATE`` would block — and two voters would deadlock on each other's
+requests.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,7 +20,7 @@ from .shares import lock_visitors  # noqa: F401  (re-exported: one place to impo
 def lock_requests(*requests):
     """Lock and re-read the given requests; returns fresh objects in the order given."""
     ids = [r.pk if isinstance(r, FeatureRequest) else r for r in requests]
-    rows = {r.pk: r for r in FeatureRequest.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    rows = {r.pk: r for r in FeatureRequest.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")}
     missing = [i for i in ids if i not in rows]
     if missing:
         raise ValidationError(_("This request no longer exists."), code="not_found")

@@ -20,7 +20,7 @@ def lock_visitors(visitor_ids):
     """
     ids = sorted(set(visitor_ids))
     if ids:
-        list(Visitor.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+        list(Visitor.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
 
 
 def open_votes(visitor_ids):
