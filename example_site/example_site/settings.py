@@ -219,5 +219,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"wagtail_feedback": {"handlers": ["console"], "level": "INFO"}},
+    "loggers": {
+        "wagtail_feedback": {"handlers": ["console"], "level": "INFO"},
+        # The immediate task backend logs every task it runs; keep the console readable.
+        "django.tasks": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

@@ -104,7 +104,7 @@ def test_add_visitor_to_request_votes_subscribes_and_notifies(csm, other_visitor
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [other_visitor.email]
     # The visitor's language is Japanese.
-    assert "リクエスト" in mailoutbox[0].subject
+    assert "ご要望を登録しました" in mailoutbox[0].subject
 
 
 def test_add_visitor_who_already_voted_is_refused(csm, other_visitor, requests3, mailoutbox,
