@@ -28,3 +28,11 @@ def list_keys():
 @transaction.atomic
 def deactivate_key(kid):
     return SigningKey.objects.filter(kid=kid).update(is_active=False) == 1
+
+
+@transaction.atomic
+def set_active(kid, active):
+    key = SigningKey.objects.select_for_update().get(kid=kid)
+    key.is_active = bool(active)
+    key.save(update_fields=["is_active"])
+    return key
