@@ -24,6 +24,14 @@ def test_settings_mistakes_are_reported():
     assert {"wagtail_feedback.E002", "wagtail_feedback.E003", "wagtail_feedback.E004", "wagtail_feedback.E005"} <= ids()
 
 
+@pytest.mark.django_db
+@override_settings(WAGTAIL_FEEDBACK={"MAX_TITLE_LENGTH": 500, "TOKEN_LEEWAY": True, "MAX_COMMENT_LENGTH": 0})
+def test_limits_beyond_the_columns_and_non_numbers_are_reported():
+    found = {m.id: m.msg for m in run_checks() if m.id and m.id.startswith("wagtail_feedback")}
+    assert "more than the database column holds (200)" in found["wagtail_feedback.E008"]
+    assert "wagtail_feedback.E004" in found
+
+
 @override_settings(WAGTAILADMIN_BASE_URL="")
 @pytest.mark.django_db
 def test_missing_base_url_is_an_error():

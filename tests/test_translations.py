@@ -59,3 +59,22 @@ def test_japanese_is_active_for_japanese():
     with translation.override("ja"):
         assert translation.gettext("Not reviewed") == "未確認"
         assert translation.ngettext("%(counter)s vote", "%(counter)s votes", 3) % {"counter": 3} == "3 票"
+
+
+def test_catalogue_holds_every_translatable_string_in_the_code(tmp_path):
+    """Run makemessages on a copy of the package: nothing may be missing from the shipped catalogue."""
+    import os
+    import shutil
+    import sys
+
+    copy = tmp_path / "wagtail_feedback"
+    shutil.copytree(LOCALE.parent, copy, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+    shutil.rmtree(copy / "locale" / "ja")
+    (copy / "locale" / "ja" / "LC_MESSAGES").mkdir(parents=True)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
+           "PYTHONPATH": str(LOCALE.parent.parent) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", "ja", "--no-location"],
+                   cwd=copy, env=env, check=True, capture_output=True)
+    in_code = {msgid for msgid, _strs, _fuzzy in entries((copy / "locale/ja/LC_MESSAGES/django.po").read_text("utf-8"))}
+    shipped = {msgid for msgid, _strs, _fuzzy in entries((LOCALE / "ja/LC_MESSAGES/django.po").read_text("utf-8"))}
+    assert sorted(in_code - shipped) == [], "run `make messages` and translate the new strings"

@@ -7,6 +7,20 @@ from django.db import connections
 from .conf import DEFAULTS, feedback_settings
 
 
+# Length settings and the model fields that store the text.
+COLUMN_LIMITS = {
+    "MAX_TITLE_LENGTH": ("FeatureRequest", "title"),
+    "MAX_DESCRIPTION_LENGTH": ("FeatureRequest", "description"),
+    "MAX_COMMENT_LENGTH": ("Comment", "body"),
+}
+
+
+def _max_length(model_name, field):
+    from django.apps import apps
+
+    return apps.get_model("wagtail_feedback", model_name)._meta.get_field(field).max_length
+
+
 @register(Tags.compatibility)
 def check_settings(app_configs, **kwargs):
     messages = []
@@ -25,9 +39,20 @@ def check_settings(app_configs, **kwargs):
     values = feedback_settings()
     if not str(values["TOKEN_AUDIENCE"]).strip():
         messages.append(Error("WAGTAIL_FEEDBACK['TOKEN_AUDIENCE'] must not be empty.", id="wagtail_feedback.E003"))
-    for name in ("TOKEN_MAX_LIFETIME", "SESSION_AGE", "DELIVERY_MAX_ATTEMPTS", "DELIVERY_BACKOFF"):
-        if not isinstance(values[name], int) or values[name] <= 0:
+    for name in ("TOKEN_MAX_LIFETIME", "SESSION_AGE", "DELIVERY_MAX_ATTEMPTS", "DELIVERY_BACKOFF", "TOKEN_LEEWAY",
+                 *COLUMN_LIMITS):
+        value = values[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if name == "TOKEN_LEEWAY" else 1):
             messages.append(Error(f"WAGTAIL_FEEDBACK['{name}'] must be a positive whole number.", id="wagtail_feedback.E004"))
+    for name, (model_path, field) in COLUMN_LIMITS.items():
+        column = _max_length(model_path, field)
+        if isinstance(values[name], int) and column is not None and values[name] > column:
+            messages.append(
+                Error(
+                    f"WAGTAIL_FEEDBACK['{name}'] is {values[name]}, more than the database column holds ({column}).",
+                    id="wagtail_feedback.E008",
+                )
+            )
     languages = values["LANGUAGES"]
     if not languages or any(code not in {"en", "ja"} for code in languages):
         messages.append(
@@ -54,9 +79,8 @@ def check_database(app_configs, databases=None, **kwargs):
     messages = []
     for alias in databases or []:
         connection = connections[alias]
-        if connection.vendor == "sqlite" and connection.settings_dict.get("OPTIONS", {}).get(
-            "transaction_mode"
-        ) != "IMMEDIATE":
+        mode = str(connection.settings_dict.get("OPTIONS", {}).get("transaction_mode") or "")
+        if connection.vendor == "sqlite" and mode.upper() != "IMMEDIATE":
             messages.append(
                 Warning(
                     f"Database '{alias}' is SQLite without OPTIONS['transaction_mode'] = 'IMMEDIATE'.",

@@ -47,3 +47,10 @@ def test_editors_without_permission_cannot_see_keys(client, django_user_model):
     response = client.get(reverse("feedback_signing_keys:index"))
     assert response.status_code in (302, 403)
     assert "feedback_signing_keys" not in client.get("/admin/").content.decode()
+
+
+def test_delete_goes_through_the_service(admin_client):
+    key = SigningKey.objects.create(kid="old-host")
+    response = admin_client.post(reverse("feedback_signing_keys:delete", args=[key.pk]))
+    assert response.status_code == 302
+    assert not SigningKey.objects.exists()

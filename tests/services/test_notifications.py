@@ -1,5 +1,6 @@
 """The outbox: retries with back-off, exactly-once sending, language, rollback."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -145,12 +146,13 @@ def test_email_follows_the_recipient_language_and_has_text_and_html(commented, m
     message = mailoutbox[0]
     assert "コメント" in message.subject
     assert message.alternatives and message.alternatives[0][1] == "text/html"
-    assert "List-Unsubscribe" in message.extra_headers
+    raw = message.message().as_string()
+    unsubscribe = re.search(r"^List-Unsubscribe: <(http://testserver/feedback/unsubscribe/\S+/)>$", raw, re.M)
+    assert unsubscribe, raw[:1500]
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
 
 
 def test_unsubscribe_link_works(commented, mailoutbox, client, other_visitor, requests3):
-    import re
-
     from wagtail_feedback.models import Subscription
 
     commented()
@@ -160,3 +162,15 @@ def test_unsubscribe_link_works(commented, mailoutbox, client, other_visitor, re
     assert client.post(link).status_code == 200
     assert not Subscription.objects.filter(visitor=other_visitor, request=requests3[0]).exists()
     assert client.get("/feedback/unsubscribe/forged-token/").status_code == 404
+
+
+def test_one_click_unsubscribe_needs_no_csrf_token(commented, mailoutbox, other_visitor, requests3):
+    from django.test import Client
+
+    from wagtail_feedback.models import Subscription
+
+    commented()
+    link = re.search(r"http://testserver(/feedback/unsubscribe/[^\s]+/)", mailoutbox[0].body).group(1)
+    mail_client = Client(enforce_csrf_checks=True)
+    assert mail_client.post(link, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert not Subscription.objects.filter(visitor=other_visitor, request=requests3[0]).exists()

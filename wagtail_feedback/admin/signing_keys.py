@@ -21,6 +21,11 @@ class SigningKeyEditView(generic.EditView):
         return signing_keys.set_active(self.object.kid, self.form.cleaned_data["is_active"])
 
 
+class SigningKeyDeleteView(generic.DeleteView):
+    def delete_action(self):
+        signing_keys.delete_key(self.object.kid)
+
+
 class SigningKeyViewSet(ModelViewSet):
     model = SigningKey
     icon = "key"
@@ -28,6 +33,7 @@ class SigningKeyViewSet(ModelViewSet):
     add_to_settings_menu = True
     add_view_class = SigningKeyCreateView
     edit_view_class = SigningKeyEditView
+    delete_view_class = SigningKeyDeleteView
     list_display = ["kid", BooleanColumn("is_active", label=_("active")), "created_at"]
     inspect_view_enabled = False
     # Editing may only switch a key off or on: the id and secret are fixed once the host uses them.

@@ -18,11 +18,11 @@ def _is_staff(actor):
 @transaction.atomic
 def add_comment(actor, request, body, *, internal=False):
     """Comment on a request; public comments notify its subscribers."""
-    body = clean_text(body, field="body", max_setting="MAX_COMMENT_LENGTH")
     if internal:
         actor.require("add_internal_comment")
     elif not _is_staff(actor) and actor.visitor is None:
         raise PermissionDenied(_("Please identify yourself first."))
+    body = clean_text(body, field="body", max_setting="MAX_COMMENT_LENGTH")
     (request,) = lock_requests(request)
     if request.merged_into_id:
         request = request.merged_into

@@ -6,6 +6,7 @@ action leaves no row; delivery is enqueued on commit. Each row's unique key
 delivery claims a row before sending, so running it twice sends once.
 """
 
+import email.policy
 import logging
 from datetime import timedelta
 
@@ -138,6 +139,16 @@ def read_unsubscribe_token(token):
     return int(visitor_id), int(request_id)
 
 
+# RFC 2369 headers hold a URL that must not be split into encoded words; the
+# default 78-character fold would do that to any real unsubscribe link.
+_LONG_HEADER_POLICY = email.policy.default.clone(max_line_length=998)
+
+
+class NotificationEmail(EmailMultiAlternatives):
+    def message(self, *, policy=_LONG_HEADER_POLICY):
+        return super().message(policy=policy)
+
+
 def build_email(notification):
     recipient = notification.recipient
     request = notification.request
@@ -158,12 +169,15 @@ def build_email(notification):
         subject = " ".join(render_to_string("wagtail_feedback/email/notification_subject.txt", context).split())
         text = render_to_string("wagtail_feedback/email/notification.txt", context)
         html = render_to_string("wagtail_feedback/email/notification.html", context)
-    message = EmailMultiAlternatives(
+    message = NotificationEmail(
         subject=subject,
         body=text,
         from_email=conf.get("FROM_EMAIL"),
         to=[recipient.email],
-        headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"},
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
     message.attach_alternative(html, "text/html")
     return message

@@ -1,12 +1,12 @@
 """Setting priorities (journeys V4, C3)."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import PriorityReason
 from ..rules import priorities
 from ..rules.priorities import BUDGET
+from .validation import field_error
 from .shares import lock_visitors, open_votes, write_shares
 
 
@@ -24,17 +24,13 @@ def set_priority(actor, request, share, *, visitor=None):
     """
     subject, by_user = actor.subject(visitor)
     if isinstance(share, bool) or not isinstance(share, int) or not 0 <= share <= BUDGET:
-        raise ValidationError(
-            {"share": _("Priority must be a whole number from 0 to %(budget)d.") % {"budget": BUDGET}},
-            code="invalid",
-        )
+        raise field_error("share", _("Priority must be a whole number from 0 to %(budget)d.") % {"budget": BUDGET},
+                          "invalid")
     lock_visitors([subject.pk])
     current = open_votes([subject.pk]).get(subject.pk, {})
     request_id = getattr(request, "pk", request)
     if request_id not in current:
-        raise ValidationError(
-            {"request": _("Only open requests you voted for can be prioritised.")}, code="not_voted"
-        )
+        raise field_error("request", _("Only open requests you voted for can be prioritised."), "not_voted")
     new = priorities.set_share({rid: v.share for rid, v in current.items()}, request_id, share)
     write_shares([(current[rid], s) for rid, s in new.items()], reason=PriorityReason.SET, by_user=by_user)
     return sorted(current.values(), key=lambda v: (-v.share, v.created_at, v.pk))

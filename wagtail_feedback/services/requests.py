@@ -1,19 +1,19 @@
 """Suggesting and editing feature requests."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import FeatureRequest, Subscription
+from ..models import Effort, FeatureRequest, Subscription
 from ..rules.markdown import render_markdown
-from .validation import clean_text
+from .locking import lock_requests
+from .validation import clean_text, field_error
 from .votes import cast_vote
 
 
 def _clean_catalog(app, area):
     if area is not None and area.app_id is not None:
         if app is not None and app.pk != area.app_id:
-            raise ValidationError({"area": _("This product area belongs to another app.")}, code="invalid")
+            raise field_error("area", _("This product area belongs to another app."), "invalid")
         app = area.app
     return app, area
 
@@ -59,8 +59,8 @@ def edit_request(actor, request, *, tags=None, **changes):
     actor.require("change_featurerequest")
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
-        raise TypeError(f"not editable: {sorted(unknown)}")
-    request = FeatureRequest.objects.select_for_update().get(pk=request.pk)
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    (request,) = lock_requests(request)
     if "title" in changes:
         changes["title"] = clean_text(changes["title"], field="title", max_setting="MAX_TITLE_LENGTH")
     if "description" in changes:
@@ -68,6 +68,8 @@ def edit_request(actor, request, *, tags=None, **changes):
             changes["description"], field="description", max_setting="MAX_DESCRIPTION_LENGTH", required=False
         )
         changes["description_html"] = render_markdown(changes["description"])
+    if "effort" in changes and changes["effort"] not in (None, *Effort.values):
+        raise field_error("effort", _("Choose one of the effort sizes."), "invalid")
     if "app" in changes or "area" in changes:
         changes["app"], changes["area"] = _clean_catalog(
             changes.get("app", request.app), changes.get("area", request.area)

@@ -9,7 +9,6 @@ from collections import defaultdict
 from django.utils import timezone
 
 from ..models import CLOSED_STATUSES, PriorityChange, Visitor, Vote, VoteKind
-from ..rules import priorities
 
 
 def lock_visitors(visitor_ids):
@@ -66,16 +65,3 @@ def write_shares(updates, *, reason, by_user=None, extra_changes=()):
     if history:
         PriorityChange.objects.bulk_create(history)
     return changed
-
-
-def rebalance(visitor_ids, rule, *, reason, by_user=None, extra_changes=()):
-    """Apply ``rule(visitor_id, {request_id: share}) -> {request_id: share}`` to each visitor."""
-    updates = []
-    for visitor_id, votes in open_votes(visitor_ids).items():
-        new = rule(visitor_id, {rid: vote.share for rid, vote in votes.items()})
-        updates.extend((votes[rid], share) for rid, share in new.items() if rid in votes)
-    write_shares(updates, reason=reason, by_user=by_user, extra_changes=extra_changes)
-
-
-def normalise_rule(_visitor_id, shares):
-    return priorities.normalise(shares)

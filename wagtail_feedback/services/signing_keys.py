@@ -36,3 +36,9 @@ def set_active(kid, active):
     key.is_active = bool(active)
     key.save(update_fields=["is_active"])
     return key
+
+
+@transaction.atomic
+def delete_key(kid):
+    """Forget a key: links signed with it are refused from now on."""
+    return SigningKey.objects.filter(kid=kid).delete()[0] == 1

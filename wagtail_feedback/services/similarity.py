@@ -1,16 +1,30 @@
 """Finding existing requests for a typed text (V2, V7, C1, C2).
 
-The one function surfaces call: :func:`similar_requests`.
+Surfaces call :func:`similar_requests` while someone types a suggestion and
+:func:`search_requests` for a search box. Both take any text — empty, very long,
+emoji, quotes, ``AND``/``OR``, ``%``, ``_`` — and never fail on it: nothing the
+user types is ever parsed as query syntax.
+
+Matching is done by the configured backend (``WAGTAIL_FEEDBACK["SIMILARITY"]``,
+see docs/similarity.md); site-editable :class:`~wagtail_feedback.models.SynonymSet`
+rows are applied to every query.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from ..models import FeatureRequest, SynonymSet
+from ..rules import similarity as rules
+from ..similarity import get_backend
+from ..similarity.base import Scope
 
-from ..models import FeatureRequest, StatusSetting
+#: Scores at or above this are "similar enough to show" while someone types a
+#: suggestion. Chosen on the evaluation set in tests/similarity/ (see
+#: docs/similarity.md): it keeps unrelated requests off the list while partial
+#: titles, typos and paraphrases that share a word still show.
+SHOW_THRESHOLD = 0.45
 
-#: Scores at or above this are "similar enough to show" while someone types.
-SHOW_THRESHOLD = 0.35
+#: A search box lists weaker matches too: the user is looking, not being warned.
+SEARCH_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)
@@ -19,31 +33,41 @@ class Match:
     score: float
 
 
-def similar_requests(text, *, limit=5, app=None, area=None, open_only=False, visible_only=True, threshold=None):
-    """Requests whose title or description resemble ``text``, best first."""
-    words = [w for w in (text or "").split() if w][:10]
-    if not words:
+def _synonyms():
+    return [rules.synonym_terms(raw) for raw in SynonymSet.objects.values_list("terms", flat=True)]
+
+
+def _find(text, *, limit, offset, threshold, scope):
+    if not isinstance(text, str) or not rules.normalise(text[: rules.MAX_QUERY_CHARS * 4]) or limit <= 0:
         return []
-    query = Q()
-    for word in words:
-        query |= Q(title__icontains=word) | Q(description__icontains=word)
-    requests = FeatureRequest.objects.not_merged().filter(query)
-    if open_only:
-        requests = requests.open()
-    if visible_only:
-        requests = requests.exclude(
-            status__in=StatusSetting.objects.filter(visible_to_visitors=False).values("status")
-        )
-    if app is not None:
-        requests = requests.filter(app=app)
-    if area is not None:
-        requests = requests.filter(area=area)
-    matches = []
-    for request in requests[:200]:
-        title = request.title.lower()
-        hits = sum(1 for w in words if w.lower() in title)
-        score = hits / len(words)
-        if score >= (SHOW_THRESHOLD if threshold is None else threshold):
-            matches.append(Match(request, score))
-    matches.sort(key=lambda m: (-m.score, -m.request.vote_count, m.request.pk))
-    return matches[:limit]
+    ranked = get_backend().search(
+        text, scope=scope, limit=limit, offset=max(offset, 0), threshold=threshold, synonyms=_synonyms()
+    )
+    if not ranked:
+        return []
+    requests = FeatureRequest.objects.filter(scope.q(), pk__in=[pk for pk, _s in ranked]).select_related("app", "area")
+    by_pk = {r.pk: r for r in requests}
+    return [Match(by_pk[pk], score) for pk, score in ranked if pk in by_pk]
+
+
+def similar_requests(text, *, limit=5, app=None, area=None, open_only=False, visible_only=True, threshold=None):
+    """Requests that resemble ``text`` enough to show while it is typed, best first.
+
+    Merged requests are never returned; closed ones are unless ``open_only``;
+    requests in a status hidden from visitors only with ``visible_only=False``.
+    """
+    scope = Scope(app=app, area=area, open_only=open_only, visible_only=visible_only)
+    return _find(text, limit=limit, offset=0, threshold=SHOW_THRESHOLD if threshold is None else threshold,
+                 scope=scope)
+
+
+def search_requests(text, *, limit=20, offset=0, app=None, area=None, open_only=False, visible_only=True,
+                    threshold=None):
+    """Requests matching a search box's ``text``, best first; page with ``offset``.
+
+    Like :func:`similar_requests` with a lower threshold. Ranking looks at the
+    best candidates only, so paging ends after a few hundred results.
+    """
+    scope = Scope(app=app, area=area, open_only=open_only, visible_only=visible_only)
+    return _find(text, limit=limit, offset=offset,
+                 threshold=SEARCH_THRESHOLD if threshold is None else threshold, scope=scope)

@@ -15,6 +15,7 @@ from ..models import (
 from ..rules import priorities
 from . import notify
 from .locking import lock_requests
+from .validation import field_error
 from .shares import lock_visitors, open_votes, write_shares
 
 
@@ -22,7 +23,7 @@ from .shares import lock_visitors, open_votes, write_shares
 def change_status(actor, request, status, *, message=None):
     actor.require("change_status")
     if status not in Status.values:
-        raise ValidationError({"status": _("Unknown status.")}, code="invalid")
+        raise field_error("status", _("Unknown status."), "invalid")
     (request,) = lock_requests(request)
     if request.merged_into_id:
         raise ValidationError(_("A merged request has no status of its own."), code="merged")

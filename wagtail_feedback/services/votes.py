@@ -127,7 +127,8 @@ def add_visitor_to_request(actor, request, visitor):
     notify.record(
         NotificationEvent.ADDED,
         request=request,
-        event_id=vote.pk,
+        # A visitor can be added, drop out and be added again: each time is an event.
+        event_id=f"{vote.pk}.{vote.updated_at:%Y%m%d%H%M%S%f}",
         recipients=[visitor.pk],
         payload={"added_by": actor.user.get_full_name() or actor.user.get_username()},
     )

@@ -4,6 +4,7 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ..models import FeatureRequest, StatusSetting, Visibility, VoteKind
@@ -70,6 +71,9 @@ def request_detail(request, pk):
     )
 
 
+# The signed token is the credential, and mail clients' one-click unsubscribe
+# (RFC 8058) POSTs without a CSRF token, so this view is exempt.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """One-click unsubscribe from a request's notifications (link in every email)."""
