@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "django_tasks_db",
+    "tests.testapp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -400,18 +400,29 @@ def ensure_staff():
     return staff
 
 
+#: The feedback blocks on the home page (E1), with the settings an editor would choose. Headings
+#: and introductions are left empty: the blocks then show their own, in the visitor's language.
+HOME_FEEDBACK_BLOCKS = [
+    ("voting_list", {"heading": "", "intro": "", "area": "", "statuses": [], "sort": "votes", "count": 5}),
+    ("suggestion_form", {"heading": "", "intro": "", "area": ""}),
+    ("my_priorities", {"heading": "", "intro": ""}),
+    ("roadmap", {"heading": "", "intro": "", "area": "", "count": 4}),
+]
+
 HOME_BODY = [
     ("heading", "Customer feedback, inside your Wagtail site"),
     ("paragraph",
      "<p>This is the example site of <b>wagtail_feedback</b>. Customers of a SaaS product "
      "(“Acme Analytics”) suggest features, vote, and split a fixed budget of priority between "
      "the requests they care about. The company’s customer-success and product teams work with "
-     "all of it in the Wagtail admin.</p>"),
+     "all of it in the Wagtail admin. The four boxes below are the plugin’s page blocks: an editor "
+     "adds them to any page in the Wagtail editor.</p>"),
+    *HOME_FEEDBACK_BLOCKS,
     ("heading", "Try it"),
     ("paragraph",
      '<ul><li><a href="/product/">The stand-in product</a>: pick a demo customer and click '
      "“Suggest a feature”. The link carries a signed, single-use token, exactly as a real "
-     "product would send it.</li>"
+     "product would send it. Then come back here: the blocks above know who you are.</li>"
      '<li><a href="/feedback/">The feedback portal</a>: requests in Japanese and English, votes, '
      "priorities, comments.</li>"
      '<li><a href="/admin/">The Wagtail admin</a>: sign in as <code>admin</code> with the password '
@@ -424,11 +435,24 @@ HOME_BODY = [
 
 
 def ensure_home_page():
-    """Give the root HomePage demo content, once (editors may change it later)."""
+    """Give the root HomePage the demo content, once (editors may change it later).
+
+    An empty body gets it; so does the body an earlier version of this command
+    wrote (its first heading, and no feedback block yet). Anything else is an
+    editor's work and stays as it is.
+    """
     from home.models import HomePage
 
     page = HomePage.objects.first()
-    if page is None or len(page.body):
+    if page is None:
+        return page
+    feedback_types = {name for name, _value in HOME_FEEDBACK_BLOCKS}
+    earlier_demo = (
+        len(page.body)
+        and page.body[0].block_type == "heading" and page.body[0].value == HOME_BODY[0][1]
+        and not any(block.block_type in feedback_types for block in page.body)
+    )
+    if len(page.body) and not earlier_demo:
         return page
     page.body = HOME_BODY
     page.save_revision().publish()

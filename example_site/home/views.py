@@ -10,6 +10,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from demo import links
@@ -41,6 +42,9 @@ def product(request):
     if visitor is not None:
         try:
             context["link"] = links.entry_path(visitor)
+            # The widget opens the portal with a token of its own (each token is single use).
+            context["widget_token"] = links.sign_entry_token(visitor)
+            context["portal_url"] = request.build_absolute_uri(reverse("wagtail_feedback:home"))
         except links.DemoKeyMissing as error:
             context["problem"] = str(error)
         else:

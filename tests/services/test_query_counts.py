@@ -53,7 +53,7 @@ SCENARIOS = {
     "unvote": (lambda n: (lambda a, m, f: lambda: votes.unvote(a, m[0]))(*busy_visitor(n)), 10),
     "not_interested": (lambda n: (lambda a, m, f: lambda: votes.mark_not_interested(a, m[0]))(*busy_visitor(n)), 11),
     "set_priority": (lambda n: (lambda a, m, f: lambda: priorities.set_priority(a, m[0], 7000))(*busy_visitor(n)), 6),
-    "suggest": (lambda n: (lambda a, m, f: lambda: requests.suggest(a, title="New idea"))(*busy_visitor(n)), 14),
+    "suggest": (lambda n: (lambda a, m, f: lambda: requests.suggest(a, title="New idea"))(*busy_visitor(n)), 20),
     "subscribe": (lambda n: (lambda a, m, f: lambda: subscriptions.subscribe(a, f))(*busy_visitor(n)), 7),
 }
 
@@ -109,7 +109,7 @@ def test_visitor_services_do_not_grow_with_votes(name, django_capture_on_commit_
 
 @pytest.mark.parametrize(
     "name,pinned",
-    [("comment", 6), ("status", 15), ("merge", 19), ("unmerge", 13), ("add_visitor", 15)],
+    [("comment", 6), ("status", 19), ("merge", 24), ("unmerge", 18), ("add_visitor", 15)],
 )
 def test_request_wide_services_do_not_grow_with_voters(name, pinned, pm, csm, django_capture_on_commit_callbacks):
     for staff in (pm, csm):

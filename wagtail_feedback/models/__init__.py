@@ -1,3 +1,4 @@
+from ..similarity.models import RequestEmbedding, RequestGram  # the similarity index
 from .accounts import Account, AccountStatus, Visitor
 from .catalog import App, ProductArea, Tag
 from .comments import Comment, Visibility
@@ -13,12 +14,13 @@ from .requests import (
 )
 from .signing import SigningKey, UsedToken
 from .subscriptions import Subscription
+from .synonyms import SynonymSet
 from .votes import PriorityChange, PriorityReason, Vote, VoteKind
 
 __all__ = [
     "Account", "AccountStatus", "App", "CLOSED_STATUSES", "Comment", "DeliveryState",
     "Effort", "FeatureRequest", "MergeRecord", "Notification", "NotificationEvent",
-    "PriorityChange", "PriorityReason", "ProductArea", "SigningKey", "Status",
-    "StatusChange", "StatusSetting", "Subscription", "Tag", "UsedToken", "Visibility",
+    "PriorityChange", "PriorityReason", "ProductArea", "RequestEmbedding", "RequestGram", "SigningKey", "Status",
+    "StatusChange", "StatusSetting", "Subscription", "SynonymSet", "Tag", "UsedToken", "Visibility",
     "Visitor", "Vote", "VoteKind",
 ]

@@ -26,7 +26,7 @@ CSM_PERMISSIONS = [
 ]
 
 #: Product managers also edit requests, move them through statuses, merge
-#: duplicates, and keep the catalogue and status settings.
+#: duplicates, and keep the catalogue, status settings and search synonyms.
 PRODUCT_MANAGER_PERMISSIONS = CSM_PERMISSIONS + [
     ("wagtail_feedback", "change_featurerequest"),
     ("wagtail_feedback", "change_status"),
@@ -35,7 +35,7 @@ PRODUCT_MANAGER_PERMISSIONS = CSM_PERMISSIONS + [
     ("wagtail_feedback", "change_statussetting"),
     *(
         ("wagtail_feedback", f"{action}_{model}")
-        for model in ("app", "productarea", "tag")
+        for model in ("app", "productarea", "tag", "synonymset")
         for action in ("add", "change", "delete", "view")
     ),
 ]

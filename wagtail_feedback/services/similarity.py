@@ -11,6 +11,7 @@ rows are applied to every query.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import FeatureRequest, SynonymSet
 from ..rules import similarity as rules
@@ -21,10 +22,10 @@ from ..similarity.base import Scope
 #: suggestion. Chosen on the evaluation set in tests/similarity/ (see
 #: docs/similarity.md): it keeps unrelated requests off the list while partial
 #: titles, typos and paraphrases that share a word still show.
-SHOW_THRESHOLD = 0.45
+SHOW_THRESHOLD = 0.33
 
 #: A search box lists weaker matches too: the user is looking, not being warned.
-SEARCH_THRESHOLD = 0.3
+SEARCH_THRESHOLD = 0.2
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,13 @@ class Match:
 
 
 def _synonyms():
-    return [rules.synonym_terms(raw) for raw in SynonymSet.objects.values_list("terms", flat=True)]
+    return _parse_synonyms(tuple(SynonymSet.objects.values_list("terms", flat=True)))
+
+
+@lru_cache(maxsize=8)
+def _parse_synonyms(raw_sets):
+    # Keyed by the sets' text as stored, so an edit is seen by the very next query in every process.
+    return tuple(tuple(rules.synonym_terms(raw)) for raw in raw_sets)
 
 
 def _find(text, *, limit, offset, threshold, scope):

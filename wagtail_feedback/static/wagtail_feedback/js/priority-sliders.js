@@ -3,6 +3,9 @@
 // Enhances <div data-wf-priorities data-endpoint data-csrf-token data-initial="json-script-id">.
 // Moving one slider moves the others at once (same rule as the server), saves without a
 // button after a short pause, and then shows exactly what the server stored.
+// Keyboard: arrows move 1%, Page Up/Down 10%, Home/End 0% and 100%. Inside the portal's
+// widget the requests carry the bearer token (auth.js); elsewhere the session and CSRF token.
+import { credentials, errorMessage, requestHeaders } from "./auth.js";
 import { setShare } from "./priority-rules.js";
 
 const SAVE_DELAY_MS = 350;
@@ -35,7 +38,7 @@ class PrioritySliders {
   }
 
   async load() {
-    const response = await fetch(this.endpoint, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    const response = await fetch(this.endpoint, { headers: requestHeaders(), credentials: credentials() });
     if (response.ok) this.apply(await response.json());
   }
 
@@ -54,10 +57,17 @@ class PrioritySliders {
       const id = `wf-slider-${this.root.dataset.key || "p"}-${item.request_id}`;
       const label = document.createElement("label");
       label.htmlFor = id;
+      label.className = "wf-slider-label";
       const link = document.createElement("a");
       link.href = item.url;
       link.textContent = item.title;
       label.append(link);
+      if (item.status_label) {
+        const status = document.createElement("span");
+        status.className = `wf-status wf-status-${item.status || "unknown"}`;
+        status.textContent = item.status_label;
+        label.append(" ", status);
+      }
       const input = document.createElement("input");
       input.type = "range";
       input.id = id;
@@ -74,6 +84,7 @@ class PrioritySliders {
       list.append(li);
       input.addEventListener("input", () => this.moved(index, Number(input.value)));
       input.addEventListener("change", () => this.moved(index, Number(input.value), true));
+      input.addEventListener("keydown", (event) => this.key(event, index));
       return { input, output };
     });
     this.status = document.createElement("p");
@@ -91,7 +102,22 @@ class PrioritySliders {
       const text = percent(item.share, this.budget);
       output.textContent = text;
       input.setAttribute("aria-valuetext", text);
+      input.style.setProperty("--wf-fill", `${(item.share * 100) / this.budget}%`);
     });
+  }
+
+  key(event, index) {
+    // Native ranges step by 1% on arrows; make Page Up/Down a 10% step everywhere.
+    const big = this.budget / 10;
+    const current = this.items[index].share;
+    let target = null;
+    if (event.key === "PageUp") target = current + big;
+    else if (event.key === "PageDown") target = current - big;
+    if (target === null) return;
+    event.preventDefault();
+    const value = Math.max(0, Math.min(this.budget, target));
+    this.inputs[index].input.value = String(value);
+    this.moved(index, value, true);
   }
 
   moved(index, value, now = false) {
@@ -113,12 +139,17 @@ class PrioritySliders {
     try {
       const response = await fetch(this.endpoint, {
         method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": this.csrf },
+        credentials: credentials(),
+        headers: requestHeaders({ "Content-Type": "application/json" }, { csrf: this.csrf }),
         body: JSON.stringify(body),
       });
-      if (!response.ok) throw new Error(String(response.status));
-      const data = await response.json();
+      let data = null;
+      try {
+        data = await response.json();
+      } catch (error) {
+        data = null;
+      }
+      if (!response.ok) throw new Error(errorMessage(data, this.labels.error));
       if (!this.pending) {
         // Reconcile: the server's stored shares replace the local estimate.
         const order = new Map(this.items.map((it, i) => [it.request_id, i]));
@@ -132,11 +163,14 @@ class PrioritySliders {
         }
       }
       this.status.textContent = this.labels.saved;
+      delete this.root.dataset.state;
       this.root.dispatchEvent(new CustomEvent("wf:priorities-saved", { bubbles: true, detail: data }));
     } catch (error) {
-      this.status.textContent = this.labels.error;
-      this.root.dataset.state = "error";
+      // Show what the server really holds, then say why the change did not stick.
+      const message = error.message || this.labels.error;
       await this.load();
+      this.status.textContent = message;
+      this.root.dataset.state = "error";
     } finally {
       this.inFlight = false;
       this.root.removeAttribute("aria-busy");

@@ -1,0 +1,1 @@
+from tests.api.conftest import strict_client, visitor_client  # noqa: F401  (fixtures)
