@@ -76,6 +76,7 @@ demo: venv
 	@$(MANAGE) migrate --noinput -v0 --skip-checks
 	@$(MANAGE) createcachetable
 	@$(MANAGE) seed_demo $(SEED_ARGS)
+	@$(MANAGE) feedback_rebuild_index
 	@echo
 	@echo "================================================================================"
 	@echo " wagtail_feedback demo: $(BASE_URL)/"
