@@ -15,7 +15,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+# One browser per test module: Playwright's sync API allows one running instance
+# per thread, and other folders (admin, blocks) start their own.
+@pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM}")
