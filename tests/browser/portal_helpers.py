@@ -76,3 +76,11 @@ class SecondOrigin:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+def shot(page, name):
+    """A full-page screenshot from the top (the portal's header is sticky: scrolled, it would sit mid-page)."""
+    from tests.browser.conftest import screenshot
+
+    page.evaluate("() => window.scrollTo(0, 0)")
+    return screenshot(page, name)

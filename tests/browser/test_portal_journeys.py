@@ -11,8 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.browser.portal_helpers import ConsoleWatch, enter, t
+from tests.browser.portal_helpers import ConsoleWatch, enter, shot, t
 from tests.conftest import make_visitor
 from wagtail_feedback.models import (
     Account,
@@ -75,7 +74,7 @@ def test_v2_similar_requests_appear_while_typing_and_one_can_be_voted_instead(li
     option = phone.get_by_role("option", name=re.compile("CSVエクスポートの文字コード指定"))
     option.wait_for()
     assert title.get_attribute("aria-expanded") == "true"
-    screenshot(phone, "v2-similar-while-typing-ja-phone")
+    shot(phone, "v2-similar-while-typing-ja-phone")
 
     # Keyboard: ↓ chooses it, Enter opens it; there the visitor votes instead of filing a duplicate.
     title.press("ArrowDown")
@@ -89,7 +88,7 @@ def test_v2_similar_requests_appear_while_typing_and_one_can_be_voted_instead(li
     expect(phone.locator(".wf-big-vote .wf-votebox").first).to_have_attribute("aria-pressed", "true")
     assert Vote.objects.filter(visitor=visitor, request=existing, kind=VoteKind.ACTIVE).exists()
     assert FeatureRequest.objects.count() == 2
-    screenshot(phone, "v2-vote-instead-ja-phone")
+    shot(phone, "v2-vote-instead-ja-phone")
 
 
 def test_v2_suggest_in_english_with_product_area_and_clear_errors(live_server, page, watch):
@@ -113,7 +112,7 @@ def test_v2_suggest_in_english_with_product_area_and_clear_errors(live_server, p
     title.fill("Scheduled weekly digest by email")
     page.get_by_label("Details").fill("Every Monday, **top 5** changes.")
     page.get_by_label("Which part of the product is it about?").select_option(label="Reports")
-    screenshot(page, "v2-suggest-form-en-desktop")
+    shot(page, "v2-suggest-form-en-desktop")
     page.get_by_role("button", name="Make a suggestion").last.click()
     created = FeatureRequest.objects.get(title="Scheduled weekly digest by email")
     page.wait_for_url(f"{live_server.url}/feedback/requests/{created.pk}/?new=1")
@@ -121,7 +120,7 @@ def test_v2_suggest_in_english_with_product_area_and_clear_errors(live_server, p
     assert page.locator(".wf-description strong").inner_text() == "top 5"
     assert created.area.slug == "reports"
     assert page.locator(".wf-big-vote .wf-votebox").get_attribute("aria-pressed") == "true"
-    screenshot(page, "v2-suggested-en-desktop")
+    shot(page, "v2-suggested-en-desktop")
 
 
 # V3 ---------------------------------------------------------------------------
@@ -144,7 +143,7 @@ def test_v3_vote_and_not_interested_from_the_list(live_server, page, watch):
     other.get_by_role("button", name="Not interested").click()
     other.get_by_role("button", name="Undo").wait_for()
     assert other.get_by_text("Marked as not interested.").is_visible()
-    screenshot(page, "v3-others-en-desktop")
+    shot(page, "v3-others-en-desktop")
     assert Vote.objects.get(visitor=visitor, request=wanted).kind == VoteKind.ACTIVE
     assert Vote.objects.get(visitor=visitor, request=unwanted).kind == VoteKind.NOT_INTERESTED
 
@@ -167,7 +166,7 @@ def test_v3_others_tab_in_japanese_on_a_phone(live_server, phone, phone_watch):
     item.get_by_role("button", name=t("ja", "Not interested")).click()
     item.get_by_role("button", name=t("ja", "Undo")).wait_for()
     assert Vote.objects.get(visitor=visitor, request=request).kind == VoteKind.NOT_INTERESTED
-    screenshot(phone, "v3-others-ja-phone")
+    shot(phone, "v3-others-ja-phone")
 
 
 # V4 ---------------------------------------------------------------------------
@@ -206,7 +205,7 @@ def test_v4_moving_a_slider_moves_the_others_and_persists(live_server, page, wat
     assert abs(sum(values) - 100) < 0.2
     shares = {v.request_id: v.share for v in Vote.objects.filter(visitor=visitor)}
     assert sum(shares.values()) == BUDGET and shares[mine[0].pk] > 6000
-    screenshot(page, "v4-priorities-en-desktop")
+    shot(page, "v4-priorities-en-desktop")
 
     # Keyboard: Page Down takes 10% off; the rest rebalances and is saved.
     first.focus()
@@ -239,7 +238,7 @@ def test_v4_sliders_in_japanese_on_a_phone_with_touch(live_server, phone, phone_
     phone.get_by_role("status").filter(has_text=t("ja", "Saved")).wait_for()
     shares = {v.request_id: v.share for v in Vote.objects.filter(visitor=visitor)}
     assert shares[a.pk] > 8000 and shares[a.pk] + shares[b.pk] == BUDGET
-    screenshot(phone, "v4-priorities-ja-phone")
+    shot(phone, "v4-priorities-ja-phone")
 
 
 # V5 ---------------------------------------------------------------------------
@@ -272,7 +271,7 @@ def test_v5_comment_and_subscribe(live_server, page, watch, django_user_model):
     page.locator(".wf-comment em").filter(has_text="monthly").wait_for()
     assert page.get_by_role("switch").get_attribute("aria-checked") == "true"
     assert request.comments.filter(author_visitor=visitor).exists()
-    screenshot(page, "v5-request-comment-en-desktop")
+    shot(page, "v5-request-comment-en-desktop")
 
     page.get_by_role("switch").click()
     expect(page.locator(".wf-switch").first).to_have_attribute("aria-checked", "false")
@@ -291,7 +290,7 @@ def test_v5_request_page_in_japanese_on_a_phone(live_server, phone, phone_watch,
     phone.get_by_text("経理部でも必要です。").wait_for()
     phone.get_by_role("switch").click()  # the visitor was not subscribed: now they are
     expect(phone.locator(".wf-switch").first).to_have_attribute("aria-checked", "true")
-    screenshot(phone, "v5-request-ja-phone")
+    shot(phone, "v5-request-ja-phone")
 
 
 # V6 ---------------------------------------------------------------------------
@@ -313,7 +312,7 @@ def test_v6_released_tab_lists_my_released_requests_newest_first(live_server, pa
     titles = page.locator(".wf-item-title").all_inner_texts()
     assert titles == ["Two-factor login", "Gantt view"]
     assert page.get_by_text(re.compile("^Released on")).first.is_visible()
-    screenshot(page, "v6-released-en-desktop")
+    shot(page, "v6-released-en-desktop")
 
 
 def test_v6_released_tab_in_japanese(live_server, phone, phone_watch, django_user_model):
@@ -324,7 +323,7 @@ def test_v6_released_tab_in_japanese(live_server, phone, phone_watch, django_use
     phone.goto(f"{live_server.url}/feedback/released/")
     assert phone.get_by_role("heading", name=t("ja", "Released")).is_visible()
     assert phone.get_by_text("和暦表示への対応").is_visible()
-    screenshot(phone, "v6-released-ja-phone")
+    shot(phone, "v6-released-ja-phone")
 
 
 # V7 ---------------------------------------------------------------------------
@@ -343,7 +342,7 @@ def test_v7_search_in_japanese_and_english(live_server, page, watch):
     titles = page.locator(".wf-item-title").all_inner_texts()
     assert "CSVエクスポートの文字コード指定" in titles and "ダークモード" not in titles
     assert page.get_by_text("Shift_JISが必要です").is_visible()
-    screenshot(page, "v7-search-ja-desktop")
+    shot(page, "v7-search-ja-desktop")
 
     # Switch the portal to English and search in English.
     page.get_by_role("button", name="English").click()
@@ -355,7 +354,7 @@ def test_v7_search_in_japanese_and_english(live_server, page, watch):
     page.wait_for_url(re.compile(r"q=dashboards"))
     assert page.locator(".wf-item-title").first.inner_text() == "Export dashboards to PDF"
     assert page.get_by_text(re.compile(r"requests? found for")).is_visible()
-    screenshot(page, "v7-search-en-desktop")
+    shot(page, "v7-search-en-desktop")
     page.goto(f"{live_server.url}/feedback/search/?q=zzzz")
     assert page.get_by_role("link", name="Suggest “zzzz”").is_visible()
 
@@ -381,4 +380,4 @@ def test_dashboard_pages_for_screenshots(live_server, page, phone, language, dja
         size = "desktop" if browser_page is page else "phone"
         for path, name in [("/feedback/", "home"), ("/feedback/others/", "others"), ("/feedback/requests/new/", "suggest")]:
             browser_page.goto(f"{live_server.url}{path}")
-            screenshot(browser_page, f"portal-{name}-{language}-{size}")
+            shot(browser_page, f"portal-{name}-{language}-{size}")

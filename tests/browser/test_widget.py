@@ -11,8 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
-from tests.browser.portal_helpers import ConsoleWatch, SecondOrigin, host_token, t
+from tests.browser.portal_helpers import ConsoleWatch, SecondOrigin, host_token, shot, t
 from tests.conftest import make_visitor
 from wagtail_feedback.models import Account, FeatureRequest, Vote, VoteKind
 from wagtail_feedback.services import requests
@@ -73,7 +72,7 @@ def test_widget_opens_the_portal_cross_site_and_votes_inside(live_server, produc
     expect(item.locator(".wf-votebox")).to_have_attribute("aria-pressed", "true")
     assert Vote.objects.get(visitor__host_id="w-1", request=wanted).kind == VoteKind.ACTIVE
     assert not [c for c in page.context.cookies() if c["name"] == "sessionid"]
-    screenshot(page, "widget-open-en-desktop")
+    shot(page, "widget-open-en-desktop")
 
     # Navigate inside the panel: open the request, comment on it (a form post with the bearer).
     item.get_by_role("link", name="Slack alerts for anomalies").click()
@@ -110,18 +109,17 @@ def test_widget_in_japanese_on_a_phone(live_server, product, phone):
     phone.goto(show(product, live_server, page_language="ja"))
     tab = phone.get_by_role("button", name="フィードバック")
     expect(tab).to_be_visible()
-    screenshot(phone, "widget-tab-ja-phone")
+    shot(phone, "widget-tab-ja-phone")
     tab.click()
     frame = phone.frame_locator("iframe")
     frame.get_by_role("heading", name="自分のリクエストと優先順位").wait_for()
     frame.get_by_role("link", name=t("ja", "Make a suggestion")).first.click()
-    phone.wait_for_timeout(1500); screenshot(phone, "debug-ja-widget")
     title = frame.get_by_role("combobox", name=t("ja", "Title"))
     title.fill("部署ごとの請求書宛名")
     frame.get_by_role("button", name=t("ja", "Make a suggestion")).last.click()
     frame.get_by_text(t("ja", "Thank you! Your suggestion is posted.")).wait_for()
     assert FeatureRequest.objects.filter(title="部署ごとの請求書宛名", requested_by__host_id="user-42").exists()
-    screenshot(phone, "widget-open-ja-phone")
+    shot(phone, "widget-open-ja-phone")
 
 
 def test_widget_can_fetch_a_fresh_token_from_the_host(live_server, product, page):
@@ -148,7 +146,7 @@ def test_an_unlisted_origin_cannot_frame_the_portal(live_server, settings, page)
         frame = next(f for f in page.frames if f.parent_frame is not None)
         assert frame.locator(".wf-portal").count() == 0
         assert any("frame-ancestors" in m for m in console.messages)
-        screenshot(page, "widget-refused-unlisted-origin")
+        shot(page, "widget-refused-unlisted-origin")
     finally:
         server.close()
 

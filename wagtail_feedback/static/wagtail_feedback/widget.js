@@ -100,10 +100,9 @@
     frame.className = "frame";
     frame.title = label;
     frame.setAttribute("referrerpolicy", "origin");
-    frame.addEventListener("load", function () {
-      loading.hidden = true;
-      frame.classList.add("is-loaded");
-    });
+    // Shown once the portal's scripts are running ("ready"): a click before that would be an
+    // ordinary navigation, without the visitor's token. A page without them shows after a pause.
+    frame.addEventListener("load", function () { setTimeout(reveal, 4000); });
     body.append(frame);
     // The frame keeps the visitor's page for as long as the host page lives (the token is single use).
     return token().then(function (value) {
@@ -111,6 +110,13 @@
       src.searchParams.set("token", value);
       frame.src = src.toString();
     });
+  }
+
+  function reveal() {
+    if (!frame || frame.classList.contains("is-ready")) return;
+    loading.hidden = true;
+    frame.classList.add("is-ready");
+    if (isOpen) frame.focus();
   }
 
   function open() {
@@ -121,9 +127,9 @@
     host.classList.add("is-open");
     // Next frame: let the panel slide in.
     requestAnimationFrame(function () { panel.classList.add("is-open"); });
-    var ready = frame ? Promise.resolve() : createFrame();
-    ready.then(function () { frame.focus(); });
     close.focus();
+    if (!frame) createFrame();
+    else if (frame.classList.contains("is-ready")) frame.focus();
   }
 
   function hide() {
@@ -151,7 +157,8 @@
     if (!frame || event.source !== frame.contentWindow || event.origin !== portal.origin) return;
     var message = event.data || {};
     if (message.source !== "wagtail-feedback") return;
-    if (message.type === "close") hide();
+    if (message.type === "ready") reveal();
+    else if (message.type === "close") hide();
     else if (message.type === "remember" && typeof message.token === "string") bearer = message.token;
     else if (message.type === "need-bearer" && bearer) {
       frame.contentWindow.postMessage({ source: "wagtail-feedback", type: "bearer", token: bearer }, portal.origin);

@@ -78,6 +78,7 @@ async function load(url, { method = "GET", body = null, push = true } = {}) {
     if (main) main.focus({ preventScroll: true });
   }
   onSwap(document);
+  tellHost("ready");
 }
 
 function onClick(event) {
@@ -141,7 +142,6 @@ export function start(enhance) {
     // A reloaded frame came without the bearer (a plain navigation): fetch the page again with it.
     if (!identified) load(address(here), { push: false });
     tellHost("remember", { token: currentBearer() }, { secret: true });
-    tellHost("ready");
   } else if (framed && !identified) {
     // Perhaps the widget's frame, reloaded, with storage blocked: ask the widget for the token.
     window.addEventListener("message", (event) => {
@@ -151,5 +151,9 @@ export function start(enhance) {
       load(address(here), { push: false });
     });
     tellHost("need-bearer");
+    return; // "ready" once the page is back (or the widget shows it after a pause)
+  } else if (embedded) {
+    listen();
   }
+  tellHost("ready");
 }
