@@ -1,11 +1,18 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
 from wagtail_feedback.models import Account, AccountStatus, FeatureRequest, Visitor
 from wagtail_feedback.services.actors import Actor
+
+
+# Property tests check rules, not speed: no per-example deadline, so a busy CI
+# machine cannot turn a slow example into a failure.
+hypothesis_settings.register_profile("wagtail_feedback", deadline=None)
+hypothesis_settings.load_profile("wagtail_feedback")
 
 
 @pytest.hookimpl(wrapper=True)
