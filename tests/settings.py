@@ -83,8 +83,9 @@ else:
             "NAME": BASE_DIR / "test.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
             # Races need a real file shared between threads; the in-memory test
-            # database uses shared cache, which locks differently.
-            "TEST": {"NAME": str(BASE_DIR / "test-run.sqlite3")},
+            # database uses shared cache, which locks differently. Two runs at once
+            # need two files: WAGTAIL_FEEDBACK_TEST_SQLITE=/tmp/other.sqlite3.
+            "TEST": {"NAME": os.environ.get("WAGTAIL_FEEDBACK_TEST_SQLITE") or str(BASE_DIR / "test-run.sqlite3")},
         }
     }
 

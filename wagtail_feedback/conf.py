@@ -31,6 +31,9 @@ DEFAULTS = {
     "FROM_EMAIL": None,
     # Origins allowed to frame the portal (the widget), e.g. ["https://app.example.com"].
     "FRAME_ANCESTORS": [],
+    # How existing requests are found for a typed text (docs/similarity.md):
+    # a backend class and its options. The default needs nothing but the database.
+    "SIMILARITY": {"BACKEND": "wagtail_feedback.similarity.grams.GramBackend", "OPTIONS": {}},
 }
 
 

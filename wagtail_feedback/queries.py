@@ -170,13 +170,8 @@ def search_ids(text, *, limit=SEARCH_LIMIT, app=None, area=None, visible_only=Tr
     """Ids of the requests matching ``text``, best first (V7), through the similarity service."""
     from .services import similarity
 
-    search = getattr(similarity, "search_requests", None)
-    kwargs = {"app": app, "area": area, "visible_only": visible_only}
-    if search is not None:
-        matches = search(text, limit=limit, **kwargs)
-    else:
-        matches = similarity.similar_requests(text, limit=limit, threshold=0, **kwargs)
-    return [getattr(m, "request", m).pk for m in matches]
+    matches = similarity.search_requests(text, limit=limit, app=app, area=area, visible_only=visible_only)
+    return [match.request.pk for match in matches]
 
 
 def ranked(requests, ids):

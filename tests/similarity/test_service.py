@@ -188,8 +188,8 @@ def test_query_count_does_not_grow_with_the_site(actor, default_synonyms, call):
     )
     call_command("feedback_rebuild_index", stdout=StringIO())
     large = _count(lambda: call("export invoices csv"))
-    # synonyms, gram frequencies, candidates, candidates in scope, their grams, the requests
-    assert small == large == 6
+    # synonyms, gram frequencies, candidates, the candidates in scope with their grams, the requests
+    assert small == large == 5
 
 
 def test_rebuild_command_indexes_bulk_loaded_requests_with_progress():
@@ -218,3 +218,35 @@ def test_status_and_merge_saves_do_not_touch_the_index(actor, pm):
 def test_a_broken_backend_setting_is_reported(settings):
     settings.WAGTAIL_FEEDBACK = {**settings.WAGTAIL_FEEDBACK, "SIMILARITY": {"BACKEND": "no.such.Backend"}}
     assert "wagtail_feedback.E020" in {m.id for m in run_checks()}
+
+
+def test_choosing_the_backend_is_a_known_setting(settings):
+    settings.WAGTAIL_FEEDBACK = {
+        **settings.WAGTAIL_FEEDBACK,
+        "SIMILARITY": {"BACKEND": "wagtail_feedback.similarity.grams.GramBackend", "OPTIONS": {"CANDIDATES": 50}},
+    }
+    ids = {m.id for m in run_checks()}
+    assert "wagtail_feedback.E002" not in ids and "wagtail_feedback.E020" not in ids
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["wagtail_feedback.similarity.grams.GramBackend", {"OPTIONS": {"NO_SUCH_OPTION": 1}}],
+    ids=["not-a-dict", "unknown-option"],
+)
+def test_a_malformed_backend_setting_is_reported_not_raised(settings, value):
+    settings.WAGTAIL_FEEDBACK = {**settings.WAGTAIL_FEEDBACK, "SIMILARITY": value}
+    assert "wagtail_feedback.E020" in {m.id for m in run_checks()}
+
+
+def test_a_page_longer_than_the_shortlist_is_not_cut_short(actor, settings):
+    # The admin search lists up to 200 results; the usual shortlist is 100 (here 5).
+    settings.WAGTAIL_FEEDBACK = {**settings.WAGTAIL_FEEDBACK, "SIMILARITY": {"OPTIONS": {"CANDIDATES": 5}}}
+    for n in range(12):
+        requests.suggest(actor, title=f"Zapier trigger number {n}")
+    requests.suggest(actor, title="Dark mode")
+    assert len(search_requests("zapier trigger", limit=12)) == 12
+    first, rest = search_requests("zapier trigger", limit=8), search_requests("zapier trigger", limit=8, offset=8)
+    assert len(first) == 8 and len(rest) == 4
+    assert not {m.request.pk for m in first} & {m.request.pk for m in rest}
+    assert len(similar_requests("zapier trigger", limit=3)) == 3

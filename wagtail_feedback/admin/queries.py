@@ -63,15 +63,10 @@ def portal_url(request_id):
 
 
 def search_requests(text, *, limit=200):
-    """Requests matching ``text`` best first, through the shared similarity service."""
+    """Ids of the requests matching ``text``, best first, hidden statuses included (staff search)."""
     from ..services import similarity
 
-    search = getattr(similarity, "search_requests", None)
-    if search is not None:
-        matches = search(text, limit=limit, visible_only=False)
-    else:
-        matches = similarity.similar_requests(text, limit=limit, visible_only=False, threshold=0)
-    return [getattr(m, "request", m).pk for m in matches]
+    return [match.request.pk for match in similarity.search_requests(text, limit=limit, visible_only=False)]
 
 
 def own_visitor(user):

@@ -374,19 +374,33 @@ def scorer(query: Query, weights: Mapping[str, float]):
         units.append((unit_weight, alternatives))
         total += unit_weight
 
+    # Inverted for speed: each query gram points at the alternatives it helps cover, so a
+    # request's score costs one step per gram it matched, not one per gram of the query.
+    helps, unit_slots, slots = {}, [], 0
+    for unit_weight, alternatives in units:
+        mine = []
+        for scale, pairs in alternatives:
+            for g, w in pairs:
+                if w:
+                    helps.setdefault(g, []).append((slots, scale * w))
+            mine.append(slots)
+            slots += 1
+        unit_slots.append((unit_weight, mine))
+
     def score(doc, title_grams):
         if not total:
             return 0.0
+        covered = [0.0] * slots
+        title_hits = 0
+        for g, stored in doc.items():
+            if stored == TITLE_WEIGHT:
+                title_hits += 1
+            for slot, value in helps.get(g, ()):
+                covered[slot] += value * stored
         got = 0.0
-        for unit_weight, alternatives in units:
-            best = 0.0
-            for scale, pairs in alternatives:
-                covered = scale * sum(w * doc.get(g, 0) for g, w in pairs)
-                if covered > best:
-                    best = covered
-            got += unit_weight * best
+        for unit_weight, mine in unit_slots:
+            got += unit_weight * max((covered[slot] for slot in mine), default=0.0)
         query_coverage = got / total
-        title_hits = sum(1 for w in doc.values() if w == TITLE_WEIGHT)
         title_coverage = min(1.0, title_hits / title_grams) if title_grams else 0.0
         return round(QUERY_SHARE * query_coverage + (1 - QUERY_SHARE) * title_coverage * query_coverage, 4)
 

@@ -12,13 +12,15 @@ from functools import lru_cache
 
 from django.utils.module_loading import import_string
 
-DEFAULT = {"BACKEND": "wagtail_feedback.similarity.grams.GramBackend", "OPTIONS": {}}
-
 
 def backend_config():
-    from ..conf import feedback_settings
+    """``{"BACKEND": ..., "OPTIONS": {...}}``: the site's choice over the default (a missing key keeps its default)."""
+    from ..conf import DEFAULTS, feedback_settings
 
-    return {**DEFAULT, **(feedback_settings().get("SIMILARITY") or {})}
+    configured = feedback_settings()["SIMILARITY"] or {}
+    if not isinstance(configured, dict):
+        raise TypeError("WAGTAIL_FEEDBACK['SIMILARITY'] must be a dict with 'BACKEND' and 'OPTIONS'.")
+    return {**DEFAULTS["SIMILARITY"], **configured}
 
 
 @lru_cache(maxsize=4)

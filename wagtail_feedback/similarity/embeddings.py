@@ -164,7 +164,7 @@ class EmbeddingBackend(GramBackend):
 
     def search(self, text, *, scope, limit, offset=0, threshold=0.0, synonyms=()):
         query = rules.build_query(text, synonyms)
-        found = self.scored(query, scope=scope) if query else {}
+        found = self.scored(query, scope=scope, shortlist=self.shortlist(limit, offset)) if query else {}
         for pk, (score, votes) in self.semantic(text, scope=scope).items():
             if score > found.get(pk, (0.0, 0))[0]:
                 found[pk] = (score, votes)

@@ -8,6 +8,7 @@ their votes, to break ties), then the candidates' matching grams, which
 :func:`wagtail_feedback.rules.similarity.scorer` turns into scores.
 """
 
+import time
 from collections import defaultdict
 
 from django.db import connection
@@ -24,7 +25,8 @@ INSERT_ROWS = 5_000
 
 
 class GramBackend(SimilarityBackend):
-    def __init__(self, CANDIDATES=100, POSTINGS_BUDGET=6_000, FREQUENCY_CAP=1_000, BATCH_SIZE=500):
+    def __init__(self, CANDIDATES=100, POSTINGS_BUDGET=6_000, FREQUENCY_CAP=1_000, BATCH_SIZE=500,
+                 COMMON_GRAM_SECONDS=300):
         #: How many requests are scored exactly per search.
         self.candidates = int(CANDIDATES)
         #: Most index rows the candidate query may read; rarer grams are used first.
@@ -33,6 +35,9 @@ class GramBackend(SimilarityBackend):
         self.frequency_cap = int(FREQUENCY_CAP)
         #: Requests indexed per batch by the rebuild command.
         self.batch_size = int(BATCH_SIZE)
+        #: How long this process remembers that a gram reached the cap instead of counting it again.
+        self.common_gram_seconds = float(COMMON_GRAM_SECONDS)
+        self._common = {}  # gram -> time until which it counts as "at the cap"
 
     # --- indexing --------------------------------------------------------------
 
@@ -68,24 +73,39 @@ class GramBackend(SimilarityBackend):
     def frequencies(self, grams):
         """How many requests hold each gram (up to the cap), and an estimate of the request count.
 
-        One query; each count reads at most ``frequency_cap`` index entries.
+        One query; each count reads at most ``frequency_cap`` index entries. A
+        gram found at the cap is remembered for ``common_gram_seconds`` and not
+        counted again meanwhile: those are the costly counts, and a gram in a
+        thousand requests does not become rare in minutes (requests are added,
+        hardly ever removed).
         """
+        now = time.monotonic()
+        cap = int(self.frequency_cap)
+        counts = {g: cap for g in grams if self._common.get(g, 0.0) > now}
+        uncounted = [g for g in grams if g not in counts]
         table = connection.ops.quote_name(RequestGram._meta.db_table)
         column = connection.ops.quote_name("request_id")
-        cap = int(self.frequency_cap)
         parts = [
             f"SELECT {i} AS k, COUNT(*) AS n FROM (SELECT 1 AS one FROM {table} WHERE gram = %s LIMIT {cap}) AS s{i}"
-            for i in range(len(grams))
+            for i in range(len(uncounted))
         ]
         # The span of indexed ids approximates the number of requests in two index probes (a count
         # would read them all); requests are merged and closed, rarely deleted, so it stays close.
+        # MAX and MIN in separate subqueries: SQLite probes the index for a lone MIN or MAX only.
         parts.append(
-            f"SELECT -1 AS k, COALESCE(MAX({column}) - MIN({column}) + 1, 0) AS n FROM {table} WHERE gram = %s"
+            f"SELECT -1 AS k, COALESCE((SELECT MAX({column}) FROM {table} WHERE gram = %s)"
+            f" - (SELECT MIN({column}) FROM {table} WHERE gram = %s) + 1, 0) AS n"
         )
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), [*grams, TITLE_SIZE_GRAM])
+            cursor.execute(" UNION ALL ".join(parts), [*uncounted, TITLE_SIZE_GRAM, TITLE_SIZE_GRAM])
             found = dict(cursor.fetchall())
-        return {g: found.get(i, 0) for i, g in enumerate(grams)}, max(found.get(-1, 0), 1)
+        if len(self._common) > 100_000:  # a bound on memory; forgetting only costs a recount
+            self._common.clear()
+        for i, gram in enumerate(uncounted):
+            counts[gram] = found.get(i, 0)
+            if counts[gram] >= cap:
+                self._common[gram] = now + self.common_gram_seconds
+        return counts, max(found.get(-1, 0), 1)
 
     def candidate_grams(self, query, counts):
         """A few telling grams of every part of the query, rarest first, within the postings budget.
@@ -107,58 +127,83 @@ class GramBackend(SimilarityBackend):
             postings += counts[gram]
         return chosen
 
-    def find_candidates(self, chosen, weights, scope):
-        """Ids of the requests with the most weighted hits among the chosen grams (one query)."""
+    def find_candidates(self, chosen, weights, counts, scope, shortlist):
+        """Ids of the ``shortlist`` requests with the most weighted hits among the chosen grams (one query).
+
+        A gram at the frequency cap may be in many more requests than it was
+        counted in: only its ``frequency_cap`` newest postings are read, so the
+        query never reads more than the postings budget.
+        """
         table = connection.ops.quote_name(RequestGram._meta.db_table)
-        wanted = " UNION ALL ".join(["SELECT %s AS g, %s AS w"] * len(chosen))
-        params = [x for g in chosen for x in (g, max(1, round(weights[g] * 100)))]
-        where = ""
+        requests = connection.ops.quote_name(FeatureRequest._meta.db_table)
+        cap = int(self.frequency_cap)
+        scope_sql, scope_params = "", []
         if scope.selective:
             # A narrow scope (an app, an area) is applied here, or the best few could all be outside it.
-            sub_sql, sub_params = FeatureRequest.objects.filter(scope.q()).values("pk").query.sql_with_params()
-            where, params = f"WHERE rg.request_id IN ({sub_sql})", params + list(sub_params)
+            where, where_params = scope.where()
+            scope_sql, scope_params = f" AND request_id IN (SELECT id FROM {requests} WHERE {where})", list(where_params)
+        branches, params = [], []
+        for i, gram in enumerate(chosen):
+            limit = f" ORDER BY request_id DESC LIMIT {cap}" if counts[gram] >= cap else ""
+            branches.append(
+                f"SELECT request_id, weight * %s AS points FROM "
+                f"(SELECT request_id, weight FROM {table} WHERE gram = %s{scope_sql}{limit}) AS p{i}"
+            )
+            params += [max(1, round(weights[gram] * 100)), gram, *scope_params]
         sql = (
-            f"SELECT rg.request_id, SUM(q.w * rg.weight) AS points FROM ({wanted}) AS q "
-            f"JOIN {table} AS rg ON rg.gram = q.g {where} "
-            f"GROUP BY rg.request_id ORDER BY points DESC, rg.request_id LIMIT {int(self.candidates)}"
+            f"SELECT request_id, SUM(points) AS total FROM ({' UNION ALL '.join(branches)}) AS hits "
+            f"GROUP BY request_id ORDER BY total DESC, request_id LIMIT {int(shortlist)}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
-    def scored(self, query, *, scope):
-        """Exact scores of the best candidates in scope: ``{request_id: (score, vote_count)}``."""
+    def shortlist(self, limit, offset):
+        # A page beyond the usual shortlist (an admin search listing 200) widens it rather than coming up short.
+        return max(self.candidates, offset + limit)
+
+    def scored(self, query, *, scope, shortlist):
+        """Exact scores of the best ``shortlist`` candidates in scope: ``{request_id: (score, vote_count)}``."""
         grams = query.grams
         counts, total = self.frequencies(grams)
         weights = {g: rules.gram_weight(counts[g], total) for g in grams}
         chosen = self.candidate_grams(query, counts)
         if not chosen:
             return {}
-        candidates = self.find_candidates(chosen, weights, scope)
-        votes = dict(FeatureRequest.objects.filter(scope.q(), pk__in=candidates).values_list("pk", "vote_count"))
-        if not votes:
+        candidates = self.find_candidates(chosen, weights, counts, scope, shortlist)
+        if not candidates:
             return {}
-        docs = defaultdict(dict)
         table = connection.ops.quote_name(RequestGram._meta.db_table)
-        ids = ", ".join(str(int(pk)) for pk in votes)
+        requests = connection.ops.quote_name(FeatureRequest._meta.db_table)
+        ids = ", ".join(str(int(pk)) for pk in candidates)
         marks = ", ".join(["%s"] * len(grams))
-        # Title sizes in a branch of their own, so that no planner takes the sentinel gram for a selective one.
+        where, where_params = scope.where()
+        # One round trip: the candidates in scope with their votes (gram NULL), their title sizes
+        # (a branch of its own, so that no planner takes the sentinel gram for a selective one),
+        # and their grams that are in the query.
         sql = (
-            f"SELECT request_id, gram, weight FROM {table} WHERE request_id IN ({ids}) AND gram IN ({marks}) "
-            f"UNION ALL SELECT request_id, gram, weight FROM {table} WHERE request_id IN ({ids}) AND gram = %s"
+            f"SELECT id, vote_count, NULL FROM {requests} WHERE id IN ({ids}) AND {where} "
+            f"UNION ALL SELECT request_id, weight, gram FROM {table} WHERE request_id IN ({ids}) AND gram = %s "
+            f"UNION ALL SELECT request_id, weight, gram FROM {table} WHERE request_id IN ({ids}) AND gram IN ({marks})"
         )
+        votes, docs = {}, defaultdict(dict)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*grams, TITLE_SIZE_GRAM])
-            for pk, gram, weight in cursor.fetchall():
-                docs[pk][gram] = weight
+            cursor.execute(sql, [*where_params, TITLE_SIZE_GRAM, *grams])
+            for pk, number, gram in cursor.fetchall():
+                if gram is None:
+                    votes[pk] = number
+                else:
+                    docs[pk][gram] = number
         score = rules.scorer(query, weights)
-        return {pk: (score(doc, doc.pop(TITLE_SIZE_GRAM, 0)), votes[pk]) for pk, doc in docs.items()}
+        return {
+            pk: (score(doc, doc.pop(TITLE_SIZE_GRAM, 0)), votes[pk]) for pk, doc in docs.items() if pk in votes
+        }
 
     def search(self, text, *, scope, limit, offset=0, threshold=0.0, synonyms=()):
         query = rules.build_query(text, synonyms)
         if not query:
             return []
-        found = self.scored(query, scope=scope)
+        found = self.scored(query, scope=scope, shortlist=self.shortlist(limit, offset))
         ranked = sorted(
             ((pk, s, v) for pk, (s, v) in found.items() if s >= threshold), key=lambda t: (-t[1], -t[2], t[0])
         )
