@@ -250,3 +250,15 @@ def test_a_page_longer_than_the_shortlist_is_not_cut_short(actor, settings):
     assert len(first) == 8 and len(rest) == 4
     assert not {m.request.pk for m in first} & {m.request.pk for m in rest}
     assert len(similar_requests("zapier trigger", limit=3)) == 3
+
+
+def test_a_settings_value_that_is_not_a_dict_gets_e001_not_a_traceback(settings):
+    settings.WAGTAIL_FEEDBACK = "similarity please"
+    ids = {m.id for m in run_checks()}
+    assert "wagtail_feedback.E001" in ids and "wagtail_feedback.E020" not in ids
+
+
+def test_options_alone_name_the_default_backend_when_refused(settings):
+    settings.WAGTAIL_FEEDBACK = {**settings.WAGTAIL_FEEDBACK, "SIMILARITY": {"OPTIONS": {"NO_SUCH_OPTION": 1}}}
+    [error] = [m for m in run_checks() if m.id == "wagtail_feedback.E020"]
+    assert "'wagtail_feedback.similarity.grams.GramBackend'" in error.msg and "NO_SUCH_OPTION" in error.msg

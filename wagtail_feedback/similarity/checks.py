@@ -1,18 +1,22 @@
 """System check: the configured similarity backend can be loaded."""
 
+from django.conf import settings
 from django.core.checks import Error, Tags, register
 
 
 @register(Tags.compatibility)
 def check_similarity_backend(app_configs, **kwargs):
-    from ..conf import feedback_settings
+    from ..conf import DEFAULTS
     from . import get_backend
 
+    configured = getattr(settings, "WAGTAIL_FEEDBACK", {}) or {}
+    if not isinstance(configured, dict):
+        return []  # E001 says so; nothing here can be read
     try:
         get_backend()
     except Exception as error:  # noqa: BLE001  (any failure is a misconfiguration to report)
-        configured = feedback_settings().get("SIMILARITY")
-        backend = configured.get("BACKEND") if isinstance(configured, dict) else configured
+        similarity = configured.get("SIMILARITY")
+        backend = {**DEFAULTS["SIMILARITY"], **similarity}["BACKEND"] if isinstance(similarity, dict) else similarity
         return [
             Error(
                 f"WAGTAIL_FEEDBACK['SIMILARITY'] backend {backend!r} cannot be loaded: {error}",
