@@ -68,9 +68,9 @@ def test_query_count_is_fixed(embedding_settings, default_synonyms, actor):
         with CaptureQueriesContext(connection) as queries:
             similar_requests("keyboard hotkeys")
         counts.append(len(queries))
-    # synonyms, frequencies, candidates, the candidates in scope with their grams, vector stamp, neighbours in scope,
+    # synonyms, frequencies, the candidates (in scope, with votes and grams), vector stamp, neighbours in scope,
     # the requests
-    assert counts == [7, 7]
+    assert counts == [6, 6]
 
 
 def test_odd_input(embedding_settings, actor):

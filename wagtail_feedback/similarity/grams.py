@@ -25,7 +25,7 @@ INSERT_ROWS = 5_000
 
 
 class GramBackend(SimilarityBackend):
-    def __init__(self, CANDIDATES=100, POSTINGS_BUDGET=6_000, FREQUENCY_CAP=1_000, BATCH_SIZE=500,
+    def __init__(self, CANDIDATES=60, POSTINGS_BUDGET=3_000, FREQUENCY_CAP=1_000, BATCH_SIZE=500,
                  COMMON_GRAM_SECONDS=300):
         #: How many requests are scored exactly per search.
         self.candidates = int(CANDIDATES)
@@ -85,19 +85,25 @@ class GramBackend(SimilarityBackend):
         uncounted = [g for g in grams if g not in counts]
         table = connection.ops.quote_name(RequestGram._meta.db_table)
         column = connection.ops.quote_name("request_id")
-        parts = [
-            f"SELECT {i} AS k, COUNT(*) AS n FROM (SELECT 1 AS one FROM {table} WHERE gram = %s LIMIT {cap}) AS s{i}"
-            for i in range(len(uncounted))
-        ]
         # The span of indexed ids approximates the number of requests in two index probes (a count
         # would read them all); requests are merged and closed, rarely deleted, so it stays close.
         # MAX and MIN in separate subqueries: SQLite probes the index for a lone MIN or MAX only.
-        parts.append(
-            f"SELECT -1 AS k, COALESCE((SELECT MAX({column}) FROM {table} WHERE gram = %s)"
-            f" - (SELECT MIN({column}) FROM {table} WHERE gram = %s) + 1, 0) AS n"
+        span = (
+            f"SELECT -1, COALESCE((SELECT MAX({column}) FROM {table} WHERE gram = %s)"
+            f" - (SELECT MIN({column}) FROM {table} WHERE gram = %s) + 1, 0)"
         )
+        if uncounted:
+            # One correlated count over a list of grams: PostgreSQL plans it once, not once per gram.
+            rows = ", ".join(["(%s, %s)"] * len(uncounted))
+            sql = (
+                f"WITH q(k, g) AS (VALUES {rows}) SELECT k, (SELECT COUNT(*) FROM "
+                f"(SELECT 1 AS one FROM {table} WHERE gram = q.g LIMIT {cap}) AS s) FROM q UNION ALL {span}"
+            )
+            params = [x for i, g in enumerate(uncounted) for x in (i, g)]
+        else:
+            sql, params = span, []
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), [*uncounted, TITLE_SIZE_GRAM, TITLE_SIZE_GRAM])
+            cursor.execute(sql, [*params, TITLE_SIZE_GRAM, TITLE_SIZE_GRAM])
             found = dict(cursor.fetchall())
         if len(self._common) > 100_000:  # a bound on memory; forgetting only costs a recount
             self._common.clear()
@@ -127,8 +133,8 @@ class GramBackend(SimilarityBackend):
             postings += counts[gram]
         return chosen
 
-    def find_candidates(self, chosen, weights, counts, scope, shortlist):
-        """Ids of the ``shortlist`` requests with the most weighted hits among the chosen grams (one query).
+    def candidates_sql(self, chosen, weights, counts, scope, shortlist):
+        """SQL for the ids of the ``shortlist`` requests with the most weighted hits among the chosen grams.
 
         A gram at the frequency cap may be in many more requests than it was
         counted in: only its ``frequency_cap`` newest postings are read, so the
@@ -151,12 +157,10 @@ class GramBackend(SimilarityBackend):
             )
             params += [max(1, round(weights[gram] * 100)), gram, *scope_params]
         sql = (
-            f"SELECT request_id, SUM(points) AS total FROM ({' UNION ALL '.join(branches)}) AS hits "
-            f"GROUP BY request_id ORDER BY total DESC, request_id LIMIT {int(shortlist)}"
+            f"SELECT request_id FROM ({' UNION ALL '.join(branches)}) AS hits "
+            f"GROUP BY request_id ORDER BY SUM(points) DESC, request_id LIMIT {int(shortlist)}"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        return sql, params
 
     def shortlist(self, limit, offset):
         # A page beyond the usual shortlist (an admin search listing 200) widens it rather than coming up short.
@@ -170,25 +174,32 @@ class GramBackend(SimilarityBackend):
         chosen = self.candidate_grams(query, counts)
         if not chosen:
             return {}
-        candidates = self.find_candidates(chosen, weights, counts, scope, shortlist)
-        if not candidates:
-            return {}
+        top_sql, top_params = self.candidates_sql(chosen, weights, counts, scope, shortlist)
         table = connection.ops.quote_name(RequestGram._meta.db_table)
         requests = connection.ops.quote_name(FeatureRequest._meta.db_table)
-        ids = ", ".join(str(int(pk)) for pk in candidates)
         marks = ", ".join(["%s"] * len(grams))
         where, where_params = scope.where()
-        # One round trip: the candidates in scope with their votes (gram NULL), their title sizes
-        # (a branch of its own, so that no planner takes the sentinel gram for a selective one),
-        # and their grams that are in the query.
+        # PostgreSQL would read every posting of the query's grams and hash-join them with the
+        # candidates; given an array it cannot size, it probes each candidate's rows instead.
+        in_top = (
+            "= ANY(ARRAY(SELECT request_id FROM top))" if connection.vendor == "postgresql"
+            else "IN (SELECT request_id FROM top)"
+        )
+        # One round trip: the candidates, those in scope with their votes (gram NULL), their title
+        # sizes (a branch of its own, so that no planner takes the sentinel gram for a selective
+        # one), and their grams that are in the query.
         sql = (
-            f"SELECT id, vote_count, NULL FROM {requests} WHERE id IN ({ids}) AND {where} "
-            f"UNION ALL SELECT request_id, weight, gram FROM {table} WHERE request_id IN ({ids}) AND gram = %s "
-            f"UNION ALL SELECT request_id, weight, gram FROM {table} WHERE request_id IN ({ids}) AND gram IN ({marks})"
+            # MATERIALIZED (SQLite 3.35+, PostgreSQL 12+, both below Django's minimum): found once, used thrice.
+            f"WITH top AS MATERIALIZED ({top_sql}) "
+            f"SELECT id, vote_count, NULL FROM {requests} WHERE id IN (SELECT request_id FROM top) AND {where} "
+            f"UNION ALL SELECT request_id, weight, gram FROM {table} "
+            f"WHERE request_id IN (SELECT request_id FROM top) AND gram = %s "
+            f"UNION ALL SELECT request_id, weight, gram FROM {table} "
+            f"WHERE request_id {in_top} AND gram IN ({marks})"
         )
         votes, docs = {}, defaultdict(dict)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*where_params, TITLE_SIZE_GRAM, *grams])
+            cursor.execute(sql, [*top_params, *where_params, TITLE_SIZE_GRAM, *grams])
             for pk, number, gram in cursor.fetchall():
                 if gram is None:
                     votes[pk] = number
