@@ -38,17 +38,16 @@ class SynonymSet(models.Model):
     def clean(self):
         terms = self.term_list
         if len(terms) < 2:
-            raise ValidationError({"terms": _("Enter at least two different terms.")}, code="too_few")
+            raise ValidationError({"terms": ValidationError(_("Enter at least two different terms."), code="too_few")})
         if len(terms) > MAX_TERMS:
-            raise ValidationError(
-                {"terms": _("Enter at most %(max)d terms; split them into several sets.") % {"max": MAX_TERMS}},
-                code="too_many",
-            )
+            raise ValidationError({"terms": ValidationError(
+                _("Enter at most %(max)d terms; split them into several sets.") % {"max": MAX_TERMS}, code="too_many",
+            )})
         long = [t for t in terms if len(t) > MAX_TERM_LENGTH]
         if long:
-            raise ValidationError(
-                {"terms": _("Terms must be at most %(max)d characters long: %(terms)s")
-                 % {"max": MAX_TERM_LENGTH, "terms": ", ".join(long)}},
+            raise ValidationError({"terms": ValidationError(
+                _("Terms must be at most %(max)d characters long: %(terms)s")
+                % {"max": MAX_TERM_LENGTH, "terms": ", ".join(long)},
                 code="too_long",
-            )
+            )})
         self.terms = "\n".join(terms)
