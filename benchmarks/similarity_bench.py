@@ -243,6 +243,10 @@ def run(args):
     print(f"| bare (one indexed lookup) | {stats['bare_p50_ms']:.2f} | {stats['bare_p95_ms']:.2f} |")
     print(f"| similar_requests | {stats['similar_p50_ms']:.2f} | {stats['similar_p95_ms']:.2f} |")
     print(f"| ratio | {stats['ratio_p50']:.1f}x | {stats['ratio_p95']:.1f}x |")
+    stats.update(shortlist_agreement(queries))
+    print(f"\nShortlist against scoring every request that shares a gram with the query "
+          f"({len(queries)} queries): same best score {stats['same_best']:.1%}, "
+          f"same three best scores {stats['same_top3']:.1%}.")
     load = os.getloadavg()[0]
     stats["load_average"] = load
     print(f"\n{len(similar)} calls of each view ({len(queries)} queries x {args.rounds} rounds); "
@@ -250,6 +254,35 @@ def run(args):
     if args.json:
         stats["quality"] = {f"{k}/{lang}": {s: v for s, v in d.items() if s != "misses"} for (k, lang), d in report.items()}
         Path(args.json).write_text(json.dumps(stats, indent=2))
+
+
+def shortlist_agreement(queries):
+    """How often the default shortlist finds what scoring every request sharing a query gram finds."""
+    from unittest import mock
+
+    from wagtail_feedback.services import similarity as service
+    from wagtail_feedback.similarity import get_backend
+    from wagtail_feedback.similarity.grams import GramBackend
+
+    class Exhaustive(GramBackend):
+        def candidate_grams(self, query, counts):
+            return [g for g in query.grams if counts.get(g)]
+
+        def candidates_sql(self, chosen, weights, counts, scope, shortlist):
+            return super().candidates_sql(chosen, weights, dict.fromkeys(counts, 0), scope, 10**9)
+
+    default = get_backend()
+    exhaustive = Exhaustive(FREQUENCY_CAP=default.frequency_cap)
+
+    def top3(text):
+        return [round(m.score, 4) for m in service.similar_requests(text, limit=3)]
+
+    got = [top3(q) for q in queries]
+    with mock.patch.object(service, "get_backend", lambda: exhaustive):
+        want = [top3(q) for q in queries]
+    same_best = sum(1 for a, b in zip(got, want) if a[:1] == b[:1])
+    same_top3 = sum(1 for a, b in zip(got, want) if a == b)
+    return {"same_best": same_best / len(queries), "same_top3": same_top3 / len(queries)}
 
 
 if __name__ == "__main__":
