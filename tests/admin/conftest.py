@@ -1,14 +1,12 @@
 """Fixtures for the feedback workspace: staff in the real groups, and a small world of feedback."""
 
-import shutil
-
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
-from tests.browser.conftest import ARGS, CHROMIUM
+from tests.browser.conftest import browser, page, phone  # noqa: F401  (Playwright fixtures, one browser per module)
 from tests.conftest import make_visitor
 from wagtail_feedback.models import Account, AccountStatus, FeatureRequest, Status, StatusSetting
 from wagtail_feedback.services import votes
@@ -16,36 +14,6 @@ from wagtail_feedback.services.actors import Actor
 from wagtail_feedback.services.groups import CSM_GROUP, PRODUCT_MANAGER_GROUP, ensure_groups
 
 PASSWORD = "workspace-pw"
-
-
-# Playwright for test_browser_*: the same Chromium set-up as tests/browser/conftest.py, but one
-# browser per test module. Playwright's sync API allows one running instance per thread, and
-# tests/browser keeps its own for the whole session; ours is closed before those tests start.
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  locale="ja-JP", device_scale_factor=2)
-    yield context.new_page()
-    context.close()
 
 
 def member(django_user_model, username, group_name, *, first_name, last_name="", language=""):
