@@ -262,3 +262,22 @@ def test_options_alone_name_the_default_backend_when_refused(settings):
     settings.WAGTAIL_FEEDBACK = {**settings.WAGTAIL_FEEDBACK, "SIMILARITY": {"OPTIONS": {"NO_SUCH_OPTION": 1}}}
     [error] = [m for m in run_checks() if m.id == "wagtail_feedback.E020"]
     assert "'wagtail_feedback.similarity.grams.GramBackend'" in error.msg and "NO_SUCH_OPTION" in error.msg
+
+
+def test_very_common_grams_are_remembered_not_recounted_and_read_newest_first(actor, settings):
+    from wagtail_feedback.similarity import get_backend
+
+    options = {"FREQUENCY_CAP": 3, "COMMON_GRAM_SECONDS": 300, "CANDIDATES": 10}
+    settings.WAGTAIL_FEEDBACK = {**settings.WAGTAIL_FEEDBACK, "SIMILARITY": {"OPTIONS": options}}
+    made = [requests.suggest(actor, title=f"Zapier trigger number {n}") for n in range(5)]
+    backend = get_backend()
+    backend._common.clear()
+    with CaptureQueriesContext(connection) as first:
+        found = search_requests("zapier")
+    with CaptureQueriesContext(connection) as second:
+        assert search_requests("zapier") == found
+    counting = [q["sql"] for q in first if "COUNT(*)" in q["sql"]]
+    assert counting and "zap" in counting[0]
+    assert not any("COUNT(*)" in q["sql"] for q in second)  # only the request-count estimate is asked again
+    # Of a gram in more requests than the cap, the newest postings are read.
+    assert {m.request.pk for m in found} == {r.pk for r in made[-3:]}
