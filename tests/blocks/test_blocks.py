@@ -88,7 +88,10 @@ def test_someone_not_identified_reads_every_block_and_learns_how_to_join(client,
     assert set(listed(roadmap)) == {r.pk for r in planned + building}
     # Nothing to post, so no token on the page; styles and scripts linked once for all four blocks.
     assert "csrfmiddlewaretoken" not in html and "data-wf-csrf" not in html
-    assert html.count("wagtail_feedback/js/portal.js") == 1 and html.count("blocks/blocks.js") == 1
+    assert html.count("wagtail_feedback/js/portal.js") == 1 and html.count("blocks/blocks.css") == 1
+    # portal.js is the only script: the portal's modules read the token and texts from the blocks themselves.
+    assert [src.rsplit("/static/", 1)[-1] for src in re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html)] == [
+        "wagtail_feedback/js/portal.js"]
     assert html.count("data-label-vote=") == 1
 
 
@@ -132,8 +135,9 @@ def test_identified_visitor_can_vote_suggest_and_prioritise(client, visitor, act
     priorities = section(html, "priorities")
     assert 'data-endpoint="/feedback/api/me/priorities/"' in priorities
     assert 'id="wf-priorities-data"' in priorities and '"share": 5000' in priorities
-    # The token the portal's scripts send with their writes (blocks.js puts it in <meta name="wf-csrf">).
-    assert html.count("data-wf-csrf=") == 1
+    # The token the portal's scripts send with their writes, on the first block (they read it there:
+    # a site's page has no <meta name="wf-csrf">).
+    assert html.count("data-wf-csrf=") == 1 and 'name="wf-csrf"' not in html
 
 
 def test_priorities_block_before_two_votes(client, visitor, actor):

@@ -54,9 +54,15 @@ def log_in(page, base, username, password):
     page.wait_for_url(f"{base}/admin/")
 
 
-def insert_block(page, label, *, group, preview_shot=None):
+def insert_block(page, label, *, group, blocks_so_far, preview_shot=None):
     """Open the block picker at the end of the body, check the block's preview, choose the block."""
-    page.locator("button[title='Insert a block']").last.click()
+    from playwright.sync_api import expect
+
+    inserters = page.locator("button[title='Insert a block']")
+    # One inserter above the first block and one below each: wait for the last block's own,
+    # or a click right after the previous insertion lands above that block.
+    expect(inserters).to_have_count(blocks_so_far + 1)
+    inserters.last.click()
     option = page.get_by_role("option", name=label, exact=True)
     option.wait_for()
     row = option.locator("xpath=..")
@@ -97,7 +103,7 @@ def test_editor_adds_every_block_in_the_wagtail_editor_and_publishes(live_server
     }[language]
 
     # 1. Voting list: Reports only, newest first, three at most.
-    insert_block(page, labels[0], group=group, preview_shot=f"e1-picker-preview-voting-list-{language}")
+    insert_block(page, labels[0], group=group, blocks_so_far=0, preview_shot=f"e1-picker-preview-voting-list-{language}")
     page.fill("input[name='body-0-value-heading']", "What customers want" if language == "en" else "お客様の声")
     page.select_option("select[name='body-0-value-area']", "reports")
     page.select_option("select[name='body-0-value-sort']", "newest")
@@ -106,12 +112,12 @@ def test_editor_adds_every_block_in_the_wagtail_editor_and_publishes(live_server
     page.mouse.wheel(0, -120)
     screenshot(page, f"e1-editor-voting-list-settings-{language}")
     # 2. Suggestion form, with Reports chosen in advance.
-    insert_block(page, labels[1], group=group, preview_shot=f"e1-picker-preview-suggestion-form-{language}")
+    insert_block(page, labels[1], group=group, blocks_so_far=1, preview_shot=f"e1-picker-preview-suggestion-form-{language}")
     page.select_option("select[name='body-1-value-area']", "reports")
     # 3. My priorities, as it comes.
-    insert_block(page, labels[2], group=group, preview_shot=f"e1-picker-preview-priorities-{language}")
+    insert_block(page, labels[2], group=group, blocks_so_far=2, preview_shot=f"e1-picker-preview-priorities-{language}")
     # 4. Roadmap, two in each column.
-    insert_block(page, labels[3], group=group, preview_shot=f"e1-picker-preview-roadmap-{language}")
+    insert_block(page, labels[3], group=group, blocks_so_far=3, preview_shot=f"e1-picker-preview-roadmap-{language}")
     page.fill("input[name='body-3-value-count']", "2")
 
     page.locator("footer .w-dropdown__toggle, .footer .w-dropdown__toggle").first.click()
@@ -204,6 +210,23 @@ def test_visitor_votes_prioritises_and_suggests_from_the_blocks(live_server, req
     assert shares[first] == 6000 and sum(shares.values()) == 10_000
     page.reload()
     assert page.locator(".wf-block-priorities output").first.inner_text() == "60%"
+
+    # The site's page has neither the portal's <meta name="wf-csrf"> nor its <body> texts, and nothing puts
+    # them there: the scripts read both from the blocks. Only the first block carries them, for every block,
+    # so a vote from the roadmap (the fourth) goes through, with the first block's texts.
+    assert page.locator('meta[name="wf-csrf"]').count() == 0
+    assert page.evaluate("() => Object.keys(document.body.dataset)") == []
+    carrier = page.locator("[data-wf-block]").first
+    assert carrier.get_attribute("data-wf-csrf") and carrier.get_attribute("data-label-voted")
+    assert page.locator("[data-wf-block][data-wf-csrf]").count() == 1
+    building = page.locator(f".wf-block-roadmap #request-{made['sso'].pk}")
+    assert building.get_attribute("data-state") == "none"
+    building.locator("button.wf-votebox").click()
+    expect_pressed(building)
+    voted = {"en": "Voted", "ja": "投票済み"}[language]
+    assert building.locator(".wf-votebox-label").inner_text() == carrier.get_attribute("data-label-voted") == voted
+    assert building.locator(".wf-item-feedback").inner_text() == carrier.get_attribute("data-label-voted-done")
+    assert Vote.objects.filter(visitor=visitor, request=made["sso"], kind=VoteKind.ACTIVE).exists()
 
     # Suggest from the form block: a similar request shows while typing, then the new one is posted.
     title = page.locator("#wf-suggest-title")

@@ -1,9 +1,14 @@
-// How the portal's scripts authenticate their requests.
+// How the portal's scripts authenticate their requests, and where they find the
+// page's context (the CSRF token and the data-label-* texts).
 //
 // On a normal portal page: the visitor session cookie, plus the CSRF token from
 // <meta name="wf-csrf"> on writes. Inside the widget's iframe (a cross-site frame,
 // where the browser blocks the site's cookies): the bearer token the page was given,
 // sent as "Authorization: Bearer …" — see wagtail_feedback/views/session.py.
+// In a page block (templates/wagtail_feedback/blocks/) on one of the site's own pages,
+// which has neither that <meta> nor the portal's <body>: the session cookie, plus
+// what the block element ([data-wf-block]) carries — data-wf-csrf and data-label-*.
+// The page's first block carries them for every block on the page.
 
 const STORAGE_KEY = "wagtail-feedback-bearer";
 let bearer = null;
@@ -47,18 +52,40 @@ export function hasBearer() {
   return Boolean(bearer);
 }
 
-export function csrfToken() {
+/**
+ * The page block that holds `attribute` for `el`: el's own block, or else the page's
+ * first block carrying it (it carries it for all of them). Null outside page blocks.
+ */
+function blockHolding(el, attribute) {
+  const block = el ? el.closest("[data-wf-block]") : null;
+  if (!block) return null;
+  return block.hasAttribute(attribute) ? block : document.querySelector(`[data-wf-block][${attribute}]`);
+}
+
+/** The CSRF token for a request made from `el`: its page block's, else the portal page's <meta>. */
+export function csrfToken(el = null) {
+  const block = blockHolding(el, "data-wf-csrf");
+  if (block) return block.dataset.wfCsrf;
   const meta = document.querySelector('meta[name="wf-csrf"]');
   return meta ? meta.content : "";
 }
 
-/** Headers for a request to the site: Accept, and the bearer token or the CSRF token. */
-export function requestHeaders(extra = {}, { csrf = "" } = {}) {
+/** A text for `el` from data-label-* ("labelVoted"…): its page block's, else the portal page's <body>. */
+export function label(el, name) {
+  const block = blockHolding(el, "data-label-vote");
+  return (block && block.dataset[name]) || document.body.dataset[name] || "";
+}
+
+/**
+ * Headers for a request to the site: Accept, and the bearer token or the CSRF token
+ * (`csrf` if given, else the one for the element `el` the request is made from).
+ */
+export function requestHeaders(extra = {}, { csrf = "", el = null } = {}) {
   const headers = { Accept: "application/json", ...extra };
   if (bearer) {
     headers.Authorization = `Bearer ${bearer}`;
   } else {
-    headers["X-CSRFToken"] = csrf || csrfToken();
+    headers["X-CSRFToken"] = csrf || csrfToken(el);
   }
   return headers;
 }
@@ -68,9 +95,9 @@ export function credentials() {
   return bearer ? "omit" : "same-origin";
 }
 
-/** JSON API call; resolves to { ok, status, data }. */
-export async function api(url, { method = "GET", body = undefined, signal = undefined } = {}) {
-  const init = { method, headers: requestHeaders(), credentials: credentials(), signal };
+/** JSON API call, made from the element `el` (for its CSRF token); resolves to { ok, status, data }. */
+export async function api(url, { method = "GET", body = undefined, signal = undefined, el = null } = {}) {
+  const init = { method, headers: requestHeaders({}, { el }), credentials: credentials(), signal };
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);

@@ -4,7 +4,8 @@
 // Moving one slider moves the others at once (same rule as the server), saves without a
 // button after a short pause, and then shows exactly what the server stored.
 // Keyboard: arrows move 1%, Page Up/Down 10%, Home/End 0% and 100%. Inside the portal's
-// widget the requests carry the bearer token (auth.js); elsewhere the session and CSRF token.
+// widget the requests carry the bearer token (auth.js); elsewhere the session and CSRF token
+// (data-csrf-token, else the page block's or the portal page's: auth.js).
 import { credentials, errorMessage, requestHeaders } from "./auth.js";
 import { setShare } from "./priority-rules.js";
 
@@ -38,7 +39,7 @@ class PrioritySliders {
   }
 
   async load() {
-    const response = await fetch(this.endpoint, { headers: requestHeaders(), credentials: credentials() });
+    const response = await fetch(this.endpoint, { headers: requestHeaders({}, { el: this.root }), credentials: credentials() });
     if (response.ok) this.apply(await response.json());
   }
 
@@ -140,7 +141,7 @@ class PrioritySliders {
       const response = await fetch(this.endpoint, {
         method: "POST",
         credentials: credentials(),
-        headers: requestHeaders({ "Content-Type": "application/json" }, { csrf: this.csrf }),
+        headers: requestHeaders({ "Content-Type": "application/json" }, { csrf: this.csrf, el: this.root }),
         body: JSON.stringify(body),
       });
       let data = null;

@@ -46,7 +46,7 @@ class SimilarRequests {
     this.controller = new AbortController();
     const url = `${this.endpoint}?${new URLSearchParams({ q: query, limit: "5" })}`;
     try {
-      const { ok, data } = await api(url, { signal: this.controller.signal });
+      const { ok, data } = await api(url, { signal: this.controller.signal, el: this.input });
       if (ok && query === this.input.value.trim()) this.show(data.results || []);
     } catch (error) {
       if (error.name !== "AbortError") this.show([]);

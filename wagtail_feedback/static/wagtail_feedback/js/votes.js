@@ -1,11 +1,8 @@
 // Vote, take back, "not interested" and subscribe without reloading the page.
 // Enhances the server-rendered forms (form[data-wf-vote], form[data-wf-subscribe]):
 // without JavaScript they post to the portal and come back.
-import { api, errorMessage } from "./auth.js";
-
-function label(name) {
-  return document.body.dataset[name] || "";
-}
+// Texts and the CSRF token come from the portal page, or from the page block around the form (auth.js).
+import { api, errorMessage, label } from "./auth.js";
 
 function container(form) {
   return form.closest("[data-wf-request]");
@@ -17,7 +14,7 @@ function setVoteButton(button, voted, count) {
   const countNode = button.querySelector(".wf-votebox-count");
   if (countNode && count !== undefined) countNode.textContent = String(count);
   const labelNode = button.querySelector(".wf-votebox-label");
-  if (labelNode) labelNode.textContent = voted ? label("labelVoted") : label("labelVote");
+  if (labelNode) labelNode.textContent = label(button, voted ? "labelVoted" : "labelVote");
 }
 
 function applyState(root, item) {
@@ -38,15 +35,15 @@ function applyState(root, item) {
     button.classList.toggle("wf-undo", notInterested);
     button.classList.toggle("wf-not-interested", !notInterested);
     const text = button.querySelector("span") || button;
-    text.textContent = notInterested ? label("labelUndo") : label("labelNotInterested");
+    text.textContent = label(button, notInterested ? "labelUndo" : "labelNotInterested");
   });
   const feedback = root.querySelector(".wf-item-feedback");
   if (feedback) {
     feedback.textContent =
-      state === "not_interested" ? label("labelNotInterestedDone") : state === "active" ? label("labelVotedDone") : "";
+      state === "not_interested" ? label(root, "labelNotInterestedDone") : state === "active" ? label(root, "labelVotedDone") : "";
   }
   const note = root.querySelector("[data-wf-vote-note]");
-  if (note && state === "active") note.textContent = label("labelVotedDone");
+  if (note && state === "active") note.textContent = label(root, "labelVotedDone");
   if (item.subscribed !== undefined) {
     root.querySelectorAll("[data-wf-subscribe] .wf-switch").forEach((sw) => setSwitch(sw, item.subscribed));
   }
@@ -68,18 +65,18 @@ async function submitVote(event) {
   const base = root.dataset.wfApi;
   const call =
     action === "vote"
-      ? api(`${base}vote/`, { method: "POST" })
+      ? api(`${base}vote/`, { method: "POST", el: form })
       : action === "not_interested"
-        ? api(`${base}not-interested/`, { method: "POST" })
-        : api(`${base}vote/`, { method: "DELETE" });
+        ? api(`${base}not-interested/`, { method: "POST", el: form })
+        : api(`${base}vote/`, { method: "DELETE", el: form });
   button.setAttribute("aria-busy", "true");
   try {
     const { ok, data } = await call;
-    if (!ok) throw new Error(errorMessage(data, label("labelError")));
+    if (!ok) throw new Error(errorMessage(data, label(root, "labelError")));
     applyState(root, data);
   } catch (error) {
     const feedback = root.querySelector(".wf-item-feedback, [data-wf-vote-note]");
-    if (feedback) feedback.textContent = error.message || label("labelError");
+    if (feedback) feedback.textContent = error.message || label(root, "labelError");
   } finally {
     button.removeAttribute("aria-busy");
   }
@@ -93,7 +90,7 @@ async function submitSubscription(event) {
   const button = form.querySelector(".wf-switch");
   const on = button.getAttribute("aria-checked") !== "true";
   setSwitch(button, on);
-  const { ok } = await api(`${root.dataset.wfApi}subscription/`, { method: on ? "POST" : "DELETE" });
+  const { ok } = await api(`${root.dataset.wfApi}subscription/`, { method: on ? "POST" : "DELETE", el: form });
   if (!ok) setSwitch(button, !on);
 }
 
