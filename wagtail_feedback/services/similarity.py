@@ -73,8 +73,9 @@ def search_requests(text, *, limit=20, offset=0, app=None, area=None, open_only=
                     threshold=None):
     """Requests matching a search box's ``text``, best first; page with ``offset``.
 
-    Like :func:`similar_requests` with a lower threshold. Ranking looks at the
-    best candidates only, so paging ends after a few hundred results.
+    Like :func:`similar_requests` with a lower threshold. Ranking scores a
+    shortlist of the likeliest requests, at least ``offset + limit`` of them, so
+    a deep page costs more than the first.
     """
     scope = Scope(app=app, area=area, open_only=open_only, visible_only=visible_only)
     return _find(text, limit=limit, offset=offset,
