@@ -113,3 +113,31 @@ def test_counters_equal_real_counts_after_1000_interleaved_vote_and_unvote_calls
     for person in people:
         shares = [v.share for v in priorities.current_priorities(person)]
         assert sum(shares) in (0, BUDGET) and (sum(shares) == BUDGET) == bool(shares)
+
+
+def test_concurrent_edits_and_searches_leave_the_index_matching_the_last_title(django_user_model):
+    from tests.conftest import staff_user
+    from wagtail_feedback.rules import similarity as rules
+    from wagtail_feedback.services import requests as request_service
+    from wagtail_feedback.services.similarity import similar_requests
+    from wagtail_feedback.similarity.models import TITLE_SIZE_GRAM, RequestGram
+
+    editor = Actor.for_user(staff_user(django_user_model, "pm", "access_admin", "change_featurerequest"))
+    (request,) = make_requests(1)
+    titles = ["Export invoices to CSV", "請求書をCSVで出力したい", "Dark mode for the dashboard", "Slack notifications"]
+
+    def work(index):
+        for step in range(12):
+            if index % 2:
+                similar_requests(titles[(index + step) % len(titles)])  # readers never see a half-written index
+            else:
+                request_service.edit_request(editor, request, title=titles[(index + step) % len(titles)])
+
+    run_threads(8, work)
+
+    request.refresh_from_db()
+    stored = dict(RequestGram.objects.filter(request=request).values_list("gram", "weight"))
+    doc = rules.document(request.title, request.description)
+    assert stored.pop(TITLE_SIZE_GRAM) == doc.title_grams
+    assert stored == dict(doc.weights)
+    assert [m.request.pk for m in similar_requests(request.title)] == [request.pk]
